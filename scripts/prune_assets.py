@@ -1,0 +1,36 @@
+"""Ship only the theme files readers can use: no source maps, no search stemmers for languages we don't have.
+
+Material copies every lunr language file (about 30) and its source maps into site/assets. The search worker only
+loads the files named in each language's index config (scripts/search_per_language.py): lunr.stemmer.support and
+lunr.fold. Everything else is dead weight in the offline copy and on the host.
+"""
+import pathlib
+import re
+
+from mkdocs.plugins import event_priority
+
+import sitedata
+
+KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.fold.min.js"}
+SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?\s*\Z")
+
+
+@event_priority(-180)
+def on_post_build(config):
+    if not sitedata.is_final_pass(config):
+        return
+    assets = pathlib.Path(config.site_dir) / "assets"
+    for source_map in assets.rglob("*.map"):
+        source_map.unlink()
+    for file in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):
+        content = file.read_bytes()
+        trimmed = SOURCE_MAP_COMMENT.sub(b"\n", content)
+        if trimmed != content:
+            file.write_bytes(trimmed)
+    lunr = assets / "javascripts" / "lunr"
+    for script in lunr.rglob("*.js"):
+        if script.name not in KEEP_LUNR:
+            script.unlink()
+    for folder in sorted(lunr.rglob("*"), reverse=True):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()

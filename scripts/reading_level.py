@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Measure the reading level of each English page (Flesch-Kincaid grade, offline with textstat 0.7.3).
+
+Usage: scripts/reading_level.py [PAGE.md ...]   (default: every English page under docs/)
+Prints one line per page: grade, the audience's limit, and the file. Exit 1 if a page is over its limit.
+Limits by front matter `audience`: public pages (the default) aim at a reading age of about 9 to 11;
+professional pages (for safeguarding leads, managers, partners) may be a little harder.
+"""
+from __future__ import annotations
+
+import pathlib
+import re
+import sys
+
+import textstat
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LIMITS = {"public": 6.5, "professional": 9.0}
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def plain_text(markdown: str) -> str:
+    """The prose a reader reads: no front matter, shortcodes, HTML, link targets, tables' pipes or headings."""
+    text = FRONT_MATTER.sub("", markdown)
+    text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)               # abbreviation definitions
+    text = re.sub(r"\[\[[^\]]*\]\]", "it", text)                             # data shortcodes read as one word
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"\{[:#.][^}]*\}", "", text)                               # attribute lists
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)                   # links keep their words
+    text = re.sub(r"^\s*(#{1,6}|[-*+]|\d+\.|>|!!!|\?\?\?\+?)\s*", "", text, flags=re.M)
+    text = re.sub(r"^\s*\|?[-:| ]+\|?\s*$", "", text, flags=re.M)            # table rules
+    text = text.replace("|", ". ")
+    lines = [line.strip() for line in text.splitlines()]
+    # a list item or heading with no full stop is still a sentence to a reader
+    return "\n".join(line if line.endswith((".", "!", "?", ":")) else line + "." for line in lines if line)
+
+
+def audience(markdown: str) -> str:
+    match = FRONT_MATTER.match(markdown)
+    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
+    return meta.get("audience", "public")
+
+
+def grade(markdown: str) -> float:
+    return round(textstat.flesch_kincaid_grade(plain_text(markdown)), 1)
+
+
+def english_pages():
+    return sorted(p for p in DOCS.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))
+
+
+def main(argv: list[str]) -> int:
+    pages = [pathlib.Path(a) for a in argv] or english_pages()
+    over = 0
+    for page in pages:
+        markdown = page.read_text(encoding="utf-8")
+        who = audience(markdown)
+        level = grade(markdown)
+        flag = "OVER" if level > LIMITS[who] else "ok"
+        over += flag == "OVER"
+        print(f"{level:5.1f}  limit {LIMITS[who]:.1f} ({who:12})  {flag:4}  {page.relative_to(ROOT) if page.is_absolute() else page}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

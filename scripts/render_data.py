@@ -1,0 +1,146 @@
+"""Render contact details and action plans from data/ into pages, so no fact is typed twice.
+
+Shortcodes an author can write in any Markdown page (any language):
+  [[phone ID]]            the contact's first number as a tel: link (e.g. [[phone childline]])
+  [[phone ID out_of_hours]] the number whose `when` is out_of_hours
+  [[link ID]]             the organisation's own web page, named in the reader's language
+  [[link ID|words]]       the same link with your own words
+  [[email ID]]            the contact's email address as a mailto: link
+  [[contact ID]]          a contact card: name, numbers, hours, note, web page, last-checked date
+  [[contacts GROUP]]      a table of every contact in a group (e.g. [[contacts councils]])
+  [[action-plan NAME]]    the action plan in data/action-plans/NAME.yml as a table
+  [[last-checked]]        the month the contact details were last checked
+An unknown shortcode or contact fails the build with the page's file name.
+"""
+from __future__ import annotations
+
+import datetime
+import html
+import re
+
+from babel.dates import format_date
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import sitedata
+
+SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
+
+
+def _month(value, lang: str) -> str:
+    year, month = (int(part) for part in str(value).split("-")[:2])
+    return format_date(datetime.date(year, month, 1), "LLLL yyyy", locale=lang)
+
+
+def _tel(phone: dict) -> str:
+    return (f'<a class="tel" href="tel:{html.escape(phone["tel"])}" dir="ltr">'
+            f'{html.escape(phone["display"])}</a>')
+
+
+def _web(contact_id: str, lang: str, words: str | None = None) -> str:
+    contact = sitedata.contacts()[contact_id]
+    label = words or sitedata.contact_text(contact_id, "name", lang)
+    return f'<a href="{html.escape(contact["web"])}" rel="noreferrer">{html.escape(label)}</a>'
+
+
+def _phone_line(phone: dict, lang: str) -> str:
+    parts = [_tel(phone)]
+    if phone.get("option"):
+        parts.append(html.escape(sitedata.text("ui.contact.option", lang).format(option=phone["option"])))
+    if phone.get("when"):
+        parts.append(f'<span class="contact-card__when">({html.escape(sitedata.text("ui.contact." + phone["when"], lang))})</span>')
+    return " ".join(parts)
+
+
+def _card(contact_id: str, lang: str) -> str:
+    contact = sitedata.contacts()[contact_id]
+    rows = [f'<p class="contact-card__name"><strong>{html.escape(sitedata.contact_text(contact_id, "name", lang))}</strong></p>']
+    for phone in contact.get("phones", []):
+        rows.append(f'<p class="contact-card__phone">{_phone_line(phone, lang)}</p>')
+    if contact.get("email"):
+        rows.append(f'<p class="contact-card__email"><a href="mailto:{contact["email"]}">{contact["email"]}</a></p>')
+    for field in ("hours", "note"):
+        value = sitedata.contact_text(contact_id, field, lang)
+        if value:
+            rows.append(f'<p class="contact-card__{field}">{html.escape(value)}</p>')
+    rows.append('<p class="contact-card__meta">'
+                f'{_web(contact_id, lang, sitedata.text("ui.contact.website", lang))} · '
+                f'{html.escape(sitedata.text("ui.contact.last_checked", lang))}: {_month(contact["last_checked"], lang)}</p>')
+    return '\n<div class="contact-card" markdown="0">\n' + "\n".join(rows) + "\n</div>\n"
+
+
+def _group_table(group: str, lang: str) -> str:
+    members = [cid for cid, c in sitedata.contacts().items() if c.get("group") == group]
+    if not members:
+        raise KeyError(f"no contacts in group '{group}'")
+    head = [sitedata.text(f"ui.contact.table.{col}", lang) for col in ("area", "office", "out_of_hours", "website")]
+    lines = ['\n<table class="contact-table">', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    for cid in members:
+        contact = sitedata.contacts()[cid]
+        cells = []
+        for when in ("office", "out_of_hours"):
+            phones = [p for p in contact.get("phones", []) if p.get("when") == when]
+            if phones:
+                cell = "<br>".join(_phone_line(dict(p, when=None), lang) for p in phones)
+                if when == "office" and sitedata.contact_text(cid, "hours", lang):
+                    cell += f'<br><span class="contact-table__hours">{html.escape(sitedata.contact_text(cid, "hours", lang))}</span>'
+            else:
+                cell = html.escape(sitedata.text("ui.contact.no_verified_number", lang))
+            cells.append(cell)
+        cells.append(_web(cid, lang, sitedata.text("ui.contact.website", lang)))
+        area = html.escape(sitedata.contact_text(cid, "area", lang))
+        lines.append(f'<tr><th scope="row">{area}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    lines.append("</tbody></table>\n")
+    return "\n".join(lines)
+
+
+def _action_plan(name: str, lang: str) -> str:
+    plan = sitedata.load(f"action-plans/{name}.yml")
+    head = [sitedata.text(f"ui.action_plan.{col}", lang) for col in ("number", "action", "owners")]
+    lines = ['\n<table class="action-plan">', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    for action in plan["actions"]:
+        number = action["number"]
+        summary = sitedata.text(f"action_plans.{name}.{number}", lang, action["summary"])
+        owners = ", ".join(sitedata.text(f"owners.{owner}", lang) for owner in action["owners"])
+        lines.append(f'<tr id="{name}-action-{number}"><td>{number}</td><td>{html.escape(summary)}</td><td>{html.escape(owners)}</td></tr>')
+    lines.append("</tbody></table>\n")
+    return "\n".join(lines)
+
+
+def _render(match: re.Match, lang: str) -> str:
+    kind, arg, words = match.group(1), (match.group(2) or "").strip(), match.group(3)
+    args = arg.split()
+    contacts = sitedata.contacts()
+    if kind in ("phone", "link", "email", "contact") and (not args or args[0] not in contacts):
+        raise KeyError(f"unknown contact '{arg}' (known: {', '.join(contacts)})")
+    if kind == "phone":
+        phones = contacts[args[0]].get("phones", [])
+        if len(args) > 1:
+            phones = [p for p in phones if p.get("when") == args[1]]
+        if not phones:
+            raise KeyError(f"contact '{arg}' has no such phone number")
+        return _tel(phones[0])
+    if kind == "link":
+        return _web(args[0], lang, words)
+    if kind == "email":
+        email = contacts[args[0]].get("email")
+        if not email:
+            raise KeyError(f"contact '{arg}' has no email address")
+        return f'<a href="mailto:{email}">{email}</a>'
+    if kind == "contact":
+        return _card(args[0], lang)
+    if kind == "contacts":
+        return _group_table(arg, lang)
+    if kind == "action-plan":
+        return _action_plan(arg, lang)
+    months = sorted({str(c["last_checked"]) for c in contacts.values()})
+    return _month(months[0], lang)
+
+
+@event_priority(40)  # after static-i18n has chosen the page's language, before Markdown is converted
+def on_page_markdown(markdown, page, config, files):
+    lang = sitedata.language(config)
+    try:
+        return SHORTCODE.sub(lambda m: _render(m, lang), markdown)
+    except (KeyError, FileNotFoundError) as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error

@@ -1,0 +1,114 @@
+"""Render data/security.yml, the one definition of the site's security headers and CSP, into everything that sends it.
+
+After the last language is built and the other final-pass hooks have rewritten the pages (they run at -180 to -200;
+this runs at -250), the hook:
+  - hashes every inline <script> in the finished pages, so script-src allows exactly those ('sha256-…') and never
+    'unsafe-inline'. Data blocks such as Material's <script type="application/json"> are not scripts: not hashed;
+  - puts the policy in a <meta http-equiv="Content-Security-Policy"> right after <meta charset> in every page, for
+    hosts that cannot send headers (directives in `header_only` are not allowed there and are left out);
+  - writes site/_headers (Netlify, Cloudflare Pages) and build/nginx.conf beside site/ (from deploy/nginx.conf.in).
+Re-running on the same files gives the same result: an older policy meta is replaced, not duplicated.
+Under `mkdocs serve` no meta is written: the live-reload script MkDocs injects into each page would be blocked.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import logging
+import pathlib
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+import sitedata
+
+log = logging.getLogger("mkdocs.hooks.security_policy")
+TEMPLATE = sitedata.ROOT / "deploy" / "nginx.conf.in"
+SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+OLD_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.I)
+
+_command = "build"
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def inline_script_hashes(pages: list[pathlib.Path]) -> list[str]:
+    hashes = set()
+    for page in pages:
+        for match in SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            attrs = match.group("attrs")
+            kind = TYPE.search(attrs)
+            if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() not in JAVASCRIPT_TYPES):
+                continue
+            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+            hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+    return sorted(hashes)
+
+
+def policy(definition: dict, hashes: list[str], for_meta: bool = False) -> str:
+    directives = []
+    for name, sources in definition["content_security_policy"].items():
+        if for_meta and name in definition.get("header_only", []):
+            continue
+        sources = list(sources) + (hashes if name == "script-src" else [])
+        directives.append(" ".join([name, *sources]))
+    return "; ".join(directives)
+
+
+def headers(definition: dict, hashes: list[str]) -> dict[str, str]:
+    return {"Content-Security-Policy": policy(definition, hashes), **definition["headers"]}
+
+
+def add_meta(page: pathlib.Path, meta_policy: str) -> None:
+    text = OLD_META.sub("", page.read_text(encoding="utf-8"))
+    charset = CHARSET.search(text)
+    if not charset:
+        raise PluginError(f"{page}: no <meta charset> to put the Content-Security-Policy after")
+    meta = f'\n      <meta http-equiv="Content-Security-Policy" content="{html.escape(meta_policy, quote=False)}">'
+    page.write_text(text[: charset.end()] + meta + text[charset.end():], encoding="utf-8")
+
+
+def netlify_headers(values: dict[str, str]) -> str:
+    lines = ["# Generated from data/security.yml by scripts/security_policy.py. Do not edit.", "/*"]
+    return "\n".join(lines + [f"  {name}: {value}" for name, value in values.items()]) + "\n"
+
+
+def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str]) -> str:
+    add = "\n".join(f'    add_header {name} "{value}" always;' for name, value in values.items())
+    not_found = "\n".join(
+        f"    location /{lang}/ {{\n        error_page 404 /{lang}/404.html;\n        try_files $uri $uri/ =404;\n    }}"
+        for lang in langs if lang != sitedata.DEFAULT_LANGUAGE)
+    return (TEMPLATE.read_text(encoding="utf-8")
+            .replace("@ROOT@", str(site.resolve()))
+            .replace("@HEADERS@", add)
+            .replace("@LANGUAGE_404@", not_found))
+
+
+@event_priority(-250)  # after every other final-pass rewrite of the HTML
+def on_post_build(config):
+    if not sitedata.is_final_pass(config):
+        return
+    definition = sitedata.load("security.yml")
+    site = pathlib.Path(config.site_dir)
+    pages = sorted(site.rglob("*.html"))
+    hashes = inline_script_hashes(pages)
+    values = headers(definition, hashes)
+    if any('"' in value or "\n" in value for value in values.values()):
+        raise PluginError("data/security.yml: header values may not contain double quotes or line breaks")
+    if _command != "serve":
+        meta_policy = policy(definition, hashes, for_meta=True)
+        for page in pages:
+            add_meta(page, meta_policy)
+    (site / "_headers").write_text(netlify_headers(values), encoding="utf-8")
+    nginx = site.parent / "build" / "nginx.conf"
+    nginx.parent.mkdir(parents=True, exist_ok=True)
+    nginx.write_text(nginx_server(values, site, sitedata.languages(config)), encoding="utf-8")
+    log.info("CSP: %d inline script hash(es); wrote %s and %s", len(hashes), site / "_headers", nginx)

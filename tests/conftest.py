@@ -1,0 +1,176 @@
+"""Shared test fixtures: the built site, a loopback server for it, and Debian's Chromium driven by Playwright.
+
+`make test` builds site/ with --strict before pytest starts; if site/ is missing the fixtures build it.
+Each page is visited once per test session (visit_page caches the result), and the tests named for each rule
+(accessibility, requests, language) assert on that one visit.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SITE = pathlib.Path(os.environ.get("SITE_DIR", ROOT / "site"))  # SITE_DIR: test another build
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+LANGUAGES = ["en", "pl", "ro", "hu", "vi", "ur"]
+
+
+def build_site(site_dir: pathlib.Path = SITE) -> None:
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                   cwd=ROOT, check=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def ensure_site() -> pathlib.Path:
+    if not (SITE / "index.html").exists():
+        build_site()
+    return SITE
+
+
+def page_paths(site: pathlib.Path = SITE) -> list[str]:
+    """URL path of every page: /, /signs/, /pl/404.html … (directory URLs end with /)."""
+    ensure_site()
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        paths.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return paths
+
+
+def language_of(path: str) -> str:
+    first = path.strip("/").split("/", 1)[0]
+    return first if first in LANGUAGES else "en"
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ like a static host: directory index, and the language's 404 page for missing files."""
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        lang = language_of(self.path)
+        page = SITE / ("404.html" if lang == "en" else f"{lang}/404.html")
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def site() -> pathlib.Path:
+    return ensure_site()
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    handler = functools.partial(SiteHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not pathlib.Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run the README's test command, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@dataclass
+class Visit:
+    """What a reader's browser did and saw while one page loaded."""
+    path: str
+    status: int
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    html_lang: str = ""
+    body_dir: str = ""
+    console_errors: list[str] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+               "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="session")
+def visit_page(browser, base_url):
+    """visit_page("/pl/") loads the page once per session and returns a Visit."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    cache: dict[str, Visit] = {}
+    context = browser.new_context()
+
+    def visit(path: str) -> Visit:
+        if path in cache:
+            return cache[path]
+        page = context.new_page()
+        record = Visit(path=path, status=0)
+        page.on("request", lambda request: record.requests.append(request.url))
+        page.on("requestfailed", lambda request: record.failed.append(f"{request.url} ({request.failure})"))
+        page.on("response", lambda response: response.status >= 400 and response.url != base_url + path
+                and record.failed.append(f"{response.url} ({response.status})"))
+        page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
+        response = page.goto(base_url + path, wait_until="networkidle")
+        record.status = response.status
+        record.html_lang = page.evaluate("document.documentElement.lang")
+        record.body_dir = page.evaluate("document.body.dir")
+        record.axe_violations = [
+            {"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in axe.run(page, options=AXE_OPTIONS).response["violations"]
+        ]
+        page.close()
+        cache[path] = record
+        return record
+
+    yield visit
+    context.close()
+
+
+def pytest_generate_tests(metafunc):
+    """A test that takes `page_path` runs once for every built page of every language."""
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", page_paths())
+
+
+def pytest_collection_modifyitems(items):
+    """With two workers (pytest -n 2), keep every test of one page on one worker, so the page is visited once."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if params and "page_path" in params.params:
+            item.add_marker(pytest.mark.xdist_group(params.params["page_path"]))

@@ -1,0 +1,74 @@
+"""Serve the built site with Debian's nginx and the server block the build generated (build/nginx.conf).
+
+The generated block is used as it is, except for its `listen` lines, which are swapped for a free loopback port.
+Everything nginx writes (pid, temp files, error log) goes to a temporary folder.
+"""
+from __future__ import annotations
+
+import contextlib
+import pathlib
+import re
+import socket
+import subprocess
+import tempfile
+import time
+
+NGINX = "/usr/sbin/nginx"
+LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
+
+
+def generated_conf(site: pathlib.Path) -> pathlib.Path:
+    return site.parent / "build" / "nginx.conf"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx(site: pathlib.Path):
+    """Yield the base URL of nginx serving `site` with the generated configuration."""
+    server_block = generated_conf(site).read_text(encoding="utf-8")
+    port = free_port()
+    server_block, swapped = LISTEN.subn("", server_block)
+    if not swapped:
+        raise RuntimeError("generated nginx.conf has no listen line")
+    server_block = server_block.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
+        work = pathlib.Path(tmp)
+        (work / "server.conf").write_text(server_block, encoding="utf-8")
+        temp_paths = "\n".join(f"    {kind}_temp_path {work}/{kind};"
+                               for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        (work / "nginx.conf").write_text(f"""
+daemon off;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+{temp_paths}
+    include {work}/server.conf;
+}}
+""", encoding="utf-8")
+        check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
+                               capture_output=True, text=True)
+        if check.returncode:
+            raise RuntimeError(f"nginx rejected the generated configuration:\n{check.stderr}")
+        process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 10
+            while True:
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}")
+                time.sleep(0.05)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

@@ -1,0 +1,99 @@
+"""Phone numbers are facts that can cost a child's safety: each one comes from data/contacts.yml, and only
+numbers verified in ../shared/facts/phone-numbers.tsv ever appear."""
+import csv
+import datetime
+import pathlib
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT, SITE, page_paths
+from sitedata_for_tests import contacts
+
+SHARED = ROOT.parent / "shared"
+PHONE_TABLE = SHARED / "facts" / "phone-numbers.tsv"
+UK_NUMBER = re.compile(r"(?<![\d+])(?:\+44\s?|0)\d(?:[ \-]?\d){6,10}(?!\d)")
+TEL_LINK = re.compile(r'href="tel:([^"]*)"')
+
+
+def phone_table() -> dict[str, dict]:
+    rows = [line for line in PHONE_TABLE.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return {row["digits"]: row for row in csv.DictReader(rows, delimiter="\t")}
+
+
+def data_numbers() -> set[str]:
+    return {phone["tel"] for contact in contacts().values() for phone in contact.get("phones", [])}
+
+
+def visible_text(html: str) -> str:
+    html = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_every_number_in_the_data_is_verified_in_the_shared_facts():
+    table = phone_table()
+    for cid, contact in contacts().items():
+        for phone in contact.get("phones", []):
+            row = table.get(phone["tel"])
+            assert row, f"{cid}: {phone['display']} is not in phone-numbers.tsv"
+            assert row["status"] in ("verified", "verified-dated"), f"{cid}: {phone['display']} is {row['status']}"
+            assert re.sub(r"\D", "", phone["display"]) == phone["tel"], f"{cid}: display and tel digits differ"
+
+
+def test_every_contact_has_a_source_a_web_page_and_a_last_checked_month():
+    for cid, contact in contacts().items():
+        assert contact.get("sources"), f"{cid} has no source"
+        assert str(contact.get("web", "")).startswith(("https://", "http://")), f"{cid} has no web page"
+        assert re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", str(contact.get("last_checked"))), f"{cid}: last_checked"
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_every_tel_link_and_number_shown_comes_from_the_data(path):
+    html = (SITE / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))).read_text(encoding="utf-8")
+    known = data_numbers()
+    assert set(TEL_LINK.findall(html)) <= known, f"{path}: tel: links not in data/contacts.yml"
+    shown = {re.sub(r"\D", "", match) for match in UK_NUMBER.findall(visible_text(html))}
+    assert shown <= known, f"{path}: numbers shown that are not in data/contacts.yml: {shown - known}"
+
+
+def test_no_number_is_typed_into_markdown():
+    typed = []
+    for page in (ROOT / "docs").rglob("*.md"):
+        for match in UK_NUMBER.finditer(page.read_text(encoding="utf-8")):
+            typed.append(f"{page.relative_to(ROOT)}: {match.group(0)}")
+        for short in re.finditer(r"(?<![\w\[])(999|101|18000|0800\d*)(?![\w\]])", page.read_text(encoding="utf-8")):
+            typed.append(f"{page.relative_to(ROOT)}: {short.group(0)}")
+    assert typed == [], "write [[phone …]] instead of typing a number"
+
+
+def test_no_unverified_wrong_or_obsolete_number_appears_anywhere():
+    banned = {digits: row for digits, row in phone_table().items() if row["status"] not in ("verified", "verified-dated")}
+    found = []
+    for folder in ("docs", "data", "overrides", "includes", "scripts"):
+        for file in (ROOT / folder).rglob("*"):
+            if file.suffix in (".md", ".yml", ".html", ".py", ".js", ".css", ".txt"):
+                digits = re.sub(r"[ \-]", "", file.read_text(encoding="utf-8", errors="ignore"))
+                found += [f"{file.relative_to(ROOT)}: {row['display']} ({row['status']})" for d, row in banned.items()
+                          if re.search(rf"(?<!\d){d}(?!\d)", digits)]
+    for file in SITE.rglob("*.html"):
+        digits = re.sub(r"[ \-]", "", visible_text(file.read_text(encoding="utf-8")))
+        found += [f"{file.relative_to(SITE)}: {row['display']}" for d, row in banned.items()
+                  if re.search(rf"(?<!\d){d}(?!\d)", digits)]
+    assert found == []
+
+
+def test_the_shared_phone_number_guard_passes_on_the_built_site():
+    result = subprocess.run([str(SHARED / "tools" / "check-phone-numbers"), str(SITE), str(ROOT / "docs"),
+                             str(ROOT / "data")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_core_numbers_come_first_in_the_same_place_on_every_page(path):
+    """WCAG 3.2.6 Consistent Help: the "Get help now" box opens the content, 999 first."""
+    html = (SITE / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))).read_text(encoding="utf-8")
+    article = html[html.index('<article class="md-content__inner md-typeset">'):]
+    assert re.match(r'<article[^>]*>\s*<aside class="help-now"', article), f"{path}: help box is not first"
+    emergency = contacts()["emergency"]["phones"][0]["tel"]
+    assert TEL_LINK.search(article).group(1) == emergency

@@ -1,0 +1,36 @@
+"""Every language has its own "page not found" page with the emergency number; the root one is English."""
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import LANGUAGES, SITE
+from sitedata_for_tests import contacts, text
+
+
+def not_found_file(lang):
+    return SITE / ("404.html" if lang == "en" else f"{lang}/404.html")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_own_404_page_with_the_emergency_number(lang):
+    html = not_found_file(lang).read_text(encoding="utf-8")
+    assert re.search(rf'<html lang="{lang}"', html)
+    assert f"<h1>{text('ui.not_found.title', lang)}</h1>" in html
+    emergency = contacts()["emergency"]["phones"][0]
+    assert f'href="tel:{emergency["tel"]}"' in html
+
+
+def test_the_root_404_page_is_english_not_the_last_language_built():
+    html = not_found_file("en").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html and 'dir="ltr"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "ur"])
+def test_a_missing_address_shows_the_readers_language_404(base_url, lang):
+    prefix = "" if lang == "en" else f"/{lang}"
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(f"{base_url}{prefix}/no-such-page/")
+    assert error.value.code == 404
+    assert f'<html lang="{lang}"' in error.value.read().decode()

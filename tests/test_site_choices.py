@@ -1,0 +1,46 @@
+"""Site-wide choices that keep readers safe and the site working (reasons: README and platform notes)."""
+import pathlib
+import re
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import ROOT, SITE
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_instant_navigation_and_search_words_in_urls_are_off(config):
+    features = set(config.theme["features"])
+    assert not features & {"navigation.instant", "search.highlight", "search.share"}
+
+
+def test_no_web_fonts_repository_widget_or_analytics(config):
+    assert config.theme["font"] is False
+    assert not config.repo_url
+    assert "analytics" not in config.extra
+
+
+def test_built_pages_reference_no_font_or_script_cdn():
+    offenders = []
+    for html in SITE.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for host in ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net", "cdnjs"):
+            if host in text:
+                offenders.append(f"{html.relative_to(SITE)}: {host}")
+    assert offenders == []
+
+
+def test_no_source_maps_are_shipped():
+    assert list(SITE.rglob("*.map")) == []
+
+
+def test_urdu_font_is_self_hosted_with_its_licence():
+    fonts = ROOT / "overrides" / "assets" / "fonts"
+    assert (fonts / "NotoNaskhArabic-Regular.woff2").stat().st_size > 10_000
+    assert "SIL Open Font License" in (fonts / "LICENSE-NotoNaskhArabic.txt").read_text()
+    css = (SITE / "assets" / "stylesheets" / "site.css").read_text()
+    assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Regular\.woff2"\)', css)
