@@ -14,10 +14,12 @@ serve: $(VENV)/.build-installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.build-installed
+	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory system-packages  # the printable PDFs need Chromium
 	$(PY) -m mkdocs build --strict
 
 test: $(VENV)/.test-installed system-packages
 	$(PY) -m mkdocs build --strict
+	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { echo "Installing Debian packages: poppler-utils zbar-tools"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools >/dev/null; }  # the printables' tests
 	$(PY) -m pytest
 
 $(VENV)/bin/python:
@@ -41,5 +43,9 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx-light >/dev/null; \
 	fi
 
+# Benchmark against stock Material (not part of the tests): prints a table, writes build/bench.json.
+bench: $(VENV)/.test-installed system-packages
+	$(PY) scripts/bench.py
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .cache .pytest_cache

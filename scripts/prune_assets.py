@@ -1,4 +1,5 @@
-"""Ship only the theme files readers can use: no source maps, no search stemmers for languages we don't have.
+"""Ship only the theme files readers can use: no source maps, no unused palette, no search stemmers for languages
+we don't have.
 
 Material copies every lunr language file (about 30) and its source maps into site/assets. The search worker only
 loads the files named in each language's index config (scripts/search_per_language.py): lunr.stemmer.support and
@@ -27,6 +28,9 @@ def on_post_build(config):
         trimmed = SOURCE_MAP_COMMENT.sub(b"\n", content)
         if trimmed != content:
             file.write_bytes(trimmed)
+    if "stylesheets/palette." not in (pathlib.Path(config.site_dir) / "index.html").read_text(encoding="utf-8"):
+        for palette in (assets / "stylesheets").glob("palette.*.css"):
+            palette.unlink()  # no colour palette is configured, so no page links it
     lunr = assets / "javascripts" / "lunr"
     for script in lunr.rglob("*.js"):
         if script.name not in KEEP_LUNR:

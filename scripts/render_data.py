@@ -18,18 +18,19 @@ import datetime
 import html
 import re
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import sitedata
 
+CELL_END = '<span hidden> · </span>'
 SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
 
 
 def _month(value, lang: str) -> str:
     year, month = (int(part) for part in str(value).split("-")[:2])
-    return format_date(datetime.date(year, month, 1), "LLLL yyyy", locale=lang)
+    return format_skeleton("yMMMM", datetime.date(year, month, 1), locale=lang)  # "2026. november" in Hungarian
 
 
 def _tel(phone: dict) -> str:
@@ -89,7 +90,9 @@ def _group_table(group: str, lang: str) -> str:
             cells.append(cell)
         cells.append(_web(cid, lang, sitedata.text("ui.contact.website", lang)))
         area = html.escape(sitedata.contact_text(cid, "area", lang))
-        lines.append(f'<tr><th scope="row">{area}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        # The hidden separator keeps cells apart in the search index, which joins their text: without it an
+        # opening time ("17:00") and the next cell's number run together into something that looks like a number.
+        lines.append(f'<tr><th scope="row">{area}{CELL_END}</th>' + "".join(f"<td>{c}{CELL_END}</td>" for c in cells) + "</tr>")
     lines.append("</tbody></table>\n")
     return "\n".join(lines)
 

@@ -5,6 +5,7 @@ language was built last and no language has its own. The hook keeps each languag
 out after the last build.
 """
 import pathlib
+import re
 
 from mkdocs.plugins import event_priority
 
@@ -13,8 +14,17 @@ import sitedata
 _rendered = {}
 
 
+SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link"')
+
+
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
+        # A 404 page has no translations of its own: its language menu leads to each language's home page.
+        # (static-i18n leaves the menu of the last page it rendered here.) 404 pages use root-absolute links.
+        base = config.site_url and re.sub(r"^https?://[^/]+", "", config.site_url) or "/"
+        output = SWITCHER_LINK.sub(
+            lambda m: f'<a href="{base}{"" if m.group(1) == sitedata.DEFAULT_LANGUAGE else m.group(1) + "/"}" '
+                      f'hreflang="{m.group(1)}" class="md-select__link"', output)
         _rendered[sitedata.language(config)] = output
     return output
 

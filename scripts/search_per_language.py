@@ -6,6 +6,8 @@ After the last language is built this hook:
   - points each non-English page's search at its own index (the "base" in Material's __config JSON);
   - asks Material's search worker to load lunr.fold (overrides/assets/javascripts/lunr/min/lunr.fold.min.js)
     for languages typed with diacritics, which indexes every accented word a second time without accents.
+In the offline copy (Material's offline plugin wrote search/search_index.js), each language's index is also
+written as <lang>/search/search_index.js, the form Material reads from file://.
 Untranslated pages stay in a language's index as their /<lang>/… fallback copies, so results keep the reader
 in their language's interface.
 """
@@ -45,12 +47,15 @@ def split_index(site: pathlib.Path, langs: list[str]) -> dict[str, int]:
             per_lang[first].append(dict(doc, location=doc["location"][len(first) + 1:]))
         else:
             per_lang[sitedata.DEFAULT_LANGUAGE].append(doc)
+    offline = (site / "search" / "search_index.js").exists()  # the offline copy (mkdocs.offline.yml)
     counts = {}
     for lang, docs in per_lang.items():
         target = index_path if lang == sitedata.DEFAULT_LANGUAGE else site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         payload = {"config": dict(merged["config"], **lunr_settings(lang)), "docs": docs}
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        if offline:  # opened from file://, Material loads the index as a script: <base>/search/search_index.js
+            target.with_suffix(".js").write_text("var __index = " + target.read_text(encoding="utf-8"), encoding="utf-8")
         counts[lang] = len(docs)
     return counts
 

@@ -9,6 +9,7 @@ this runs at -250), the hook:
   - writes site/_headers (Netlify, Cloudflare Pages) and build/nginx.conf beside site/ (from deploy/nginx.conf.in).
 Re-running on the same files gives the same result: an older policy meta is replaced, not duplicated.
 Under `mkdocs serve` no meta is written: the live-reload script MkDocs injects into each page would be blocked.
+The offline copy (Material's offline plugin, opened from file://) gets the meta but no server configuration.
 """
 from __future__ import annotations
 
@@ -107,6 +108,8 @@ def on_post_build(config):
         meta_policy = policy(definition, hashes, for_meta=True)
         for page in pages:
             add_meta(page, meta_policy)
+    if _command == "serve" or any(name.endswith("offline") for name in config.plugins):
+        return  # a temporary or file:// copy: no web server will serve it
     (site / "_headers").write_text(netlify_headers(values), encoding="utf-8")
     nginx = site.parent / "build" / "nginx.conf"
     nginx.parent.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,8 @@ def is_final_pass(config) -> bool:
 def _lookup(tree, dotted: str):
     node = tree
     for part in dotted.split("."):
+        if isinstance(node, dict) and part not in node and part.isdigit():
+            part = int(part)  # YAML reads `1:` as a number key (action plans)
         if not isinstance(node, dict) or part not in node:
             return None
         node = node[part]

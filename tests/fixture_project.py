@@ -13,8 +13,9 @@ GOOD_PAGE = "---\ntitle: Home\nhelp: general\n---\n\n# Home\n\nCall [[phone emer
 
 
 def make_project(root: pathlib.Path, nav: list[str] = ("index.md",)) -> pathlib.Path:
-    for folder in ("overrides", "scripts", "data", "includes"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("overrides", "scripts", "data", "includes", "deploy"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:\n.*\Z", "\nnav:\n" + "".join(f"  - {page}\n" for page in nav), config, flags=re.S)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -40,7 +40,7 @@ def test_no_source_maps_are_shipped():
 
 def test_urdu_font_is_self_hosted_with_its_licence():
     fonts = ROOT / "overrides" / "assets" / "fonts"
-    assert (fonts / "NotoNaskhArabic-Regular.woff2").stat().st_size > 10_000
+    assert (fonts / "NotoNaskhArabic-Urdu.woff2").stat().st_size > 10_000
     assert "SIL Open Font License" in (fonts / "LICENSE-NotoNaskhArabic.txt").read_text()
     css = (SITE / "assets" / "stylesheets" / "site.css").read_text()
-    assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Regular\.woff2"\)', css)
+    assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Urdu\.woff2"\)', css)

@@ -115,10 +115,12 @@
   }
 
   // Shift is counted on key-up, and only when the key before it was not typed with Shift held: capitals typed
-  // in search never count. Any other key ends the sequence. Capture phase: no other script can stop us seeing it.
+  // in search never count. Nor does Shift with Alt, Ctrl or Meta (Alt+Shift switches keyboard language on
+  // Windows). Any other key ends the sequence. Capture phase: no other script can stop us seeing it.
   document.addEventListener("keyup", function (event) {
     if (overlay) return;
-    if (event.key === "Shift" && !lastKeyHadShift) {
+    var alone = !lastKeyHadShift && !event.altKey && !event.ctrlKey && !event.metaKey;
+    if (event.key === "Shift" && alone) {
       clearTimeout(shift.timer);
       shift.count += 1;
       showDots(shift.count);

@@ -1,0 +1,44 @@
+/* Load Material's script only when the reader opens search.
+   Reading, the menus, the language list and quick exit need no script from Material; only search does. Its
+   script (about 35 KB compressed) and search index are therefore fetched on the first use of search, which
+   keeps the first load of every page small on a slow connection. The page template renders Material's
+   <script> as type="text/plain" data-on-demand, so the browser does not fetch it; this file does, once.
+   Material's script starts on DOMContentLoaded, which has already happened by then, so it is raised again
+   for it (no script of this site listens for that event). */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var deferred = document.querySelector("script[data-on-demand]");
+  if (!deferred) return;
+  root.classList.remove("no-js");            // show the search box: it will work once opened
+  root.classList.add("js");
+
+  var started = false;
+  function start() {
+    if (started) return;
+    started = true;
+    var script = document.createElement("script");
+    script.src = deferred.getAttribute("src");
+    script.onload = function () {
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      var input = document.querySelector(".md-search__input");
+      if (input && input.value) {            // words typed while the script was loading
+        setTimeout(function () { input.dispatchEvent(new Event("input", { bubbles: true })); }, 0);
+      }
+    };
+    document.body.appendChild(script);
+  }
+
+  // Never let the search form submit: that would put the search words into the address bar.
+  var form = document.querySelector("form[name='search']");
+  if (form) form.addEventListener("submit", function (event) { event.preventDefault(); });
+
+  var toggle = document.getElementById("__search");
+  if (toggle) toggle.addEventListener("change", start);
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) start();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target.closest && event.target.closest(".md-search, label[for='__search']")) start();
+  }, { passive: true });
+})();

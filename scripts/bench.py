@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""Benchmark: build time, page weight and speed on a throttled phone, search, Lighthouse — ours against stock.
+
+Run with `make bench` (not part of `make test`). It:
+  1. builds the site cold (fresh process, no site/) and warm (again), timing each language;
+  2. builds the same pages with a stock Material + static-i18n configuration (no hooks, no overrides);
+  3. serves both through nginx (gzip, like a real host) on loopback ports;
+  4. loads a fixed set of pages in Chromium emulating a mid-range phone on slow 4G with a 4x slower CPU and
+     records bytes transferred, requests, failed requests, FCP, LCP, CLS and TBT;
+  5. measures each language's search index and the time from typing a query to the first result;
+  6. runs Lighthouse (tools/bench, npm) for the same pages;
+  7. prints one table with our figures, stock figures and the ratio, checks ours against budgets.yml,
+     and writes everything to build/bench.json.
+Exit status 1 if a budget is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+LANGUAGES = ["en", "pl", "ro", "hu", "vi", "ur"]
+# Lighthouse's "slow 4G" and mobile CPU: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower.
+NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8,
+           "uploadThroughput": 750 * 1024 / 8}
+CPU_SLOWDOWN = 4
+PHONE: dict = {}
+SEARCH_QUERY = {"en": "grooming", "pl": "handel", "ro": "trafic", "hu": "kizsakmanyolas", "vi": "buon ban", "ur": "مدد"}
+
+METRICS_SCRIPT = """
+window.__bench = {fcp: null, lcp: null, cls: 0, tbt: 0};
+new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') __bench.fcp = e.startTime; })
+  .observe({type: 'paint', buffered: true});
+new PerformanceObserver(l => { for (const e of l.getEntries()) __bench.lcp = e.startTime; })
+  .observe({type: 'largest-contentful-paint', buffered: true});
+new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) __bench.cls += e.value; })
+  .observe({type: 'layout-shift', buffered: true});
+new PerformanceObserver(l => { for (const e of l.getEntries()) __bench.tbt += Math.max(0, e.duration - 50); })
+  .observe({type: 'longtask', buffered: true});
+"""
+
+
+# --- building ----------------------------------------------------------------------------------------------
+
+BUILD_TIMER = r"""
+import logging, sys, time, json
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+marks = []
+class Mark(logging.Handler):
+    def emit(self, record):
+        m = record.getMessage()
+        if m.startswith("mkdocs_static_i18n: Building '"):
+            marks.append((m.split("'")[1], time.monotonic()))
+logging.getLogger("mkdocs").addHandler(Mark()); logging.getLogger("mkdocs").setLevel(logging.INFO)
+start = time.monotonic()
+cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
+build(cfg)
+end = time.monotonic()
+langs = {}
+for i, (lang, t) in enumerate(marks):
+    langs[lang] = round((marks[i + 1][1] if i + 1 < len(marks) else end) - t, 2)
+print(json.dumps({"total": round(end - start, 2), "languages": langs}))
+"""
+
+
+def timed_build(config: pathlib.Path, site: pathlib.Path) -> dict:
+    shutil.rmtree(site, ignore_errors=True)
+    started = time.monotonic()
+    out = subprocess.run([sys.executable, "-c", BUILD_TIMER, str(config), str(site)], cwd=config.parent,
+                         capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if out.returncode:
+        raise SystemExit(f"build failed:\n{out.stderr[-3000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["process"] = round(time.monotonic() - started, 2)
+    return result
+
+
+def stock_project() -> pathlib.Path:
+    """The same Markdown with a stock configuration: Material defaults, static-i18n defaults, built-in search."""
+    stock = BUILD / "bench-stock"
+    shutil.rmtree(stock, ignore_errors=True)
+    shutil.copytree(ROOT / "docs", stock / "docs")
+    nav = re.search(r"\nnav:\n.*\Z", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.S).group(0)
+    languages = "\n".join(
+        f"        - locale: {lang}\n          name: {lang}\n          build: true" + ("\n          default: true" if lang == "en" else "")
+        for lang in LANGUAGES)
+    (stock / "mkdocs.yml").write_text(
+        "site_name: Stock\nsite_url: https://example.org/\ntheme:\n  name: material\n"
+        "markdown_extensions: [abbr, admonition, attr_list, def_list, md_in_html, tables, pymdownx.details]\n"
+        f"plugins:\n  - search\n  - i18n:\n      docs_structure: suffix\n      languages:\n{languages}\n" + nav,
+        encoding="utf-8")
+    return stock
+
+
+# --- serving -----------------------------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+NGINX = """
+worker_processes 1; daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types; access_log off;
+  client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp}; uwsgi_temp_path {tmp}; scgi_temp_path {tmp};
+  gzip on; gzip_static on; gzip_comp_level 6; gzip_vary on;
+  gzip_types text/css application/javascript application/json image/svg+xml text/xml application/xml;
+  {servers}
+}}
+"""
+SERVER = """server {{ listen 127.0.0.1:{port}; root {root}; error_page 404 /404.html;
+  location ~ ^/(pl|ro|hu|vi|ur)/ {{ error_page 404 /$1/404.html; }} }}"""
+
+
+def start_nginx(roots: dict[str, pathlib.Path]) -> tuple[subprocess.Popen, dict[str, str]]:
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    ports = {name: free_port() for name in roots}
+    servers = "\n".join(SERVER.format(port=ports[n], root=r) for n, r in roots.items())
+    (tmp / "nginx.conf").write_text(NGINX.format(tmp=tmp, servers=servers))
+    process = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf")], stderr=subprocess.DEVNULL)
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", list(ports.values())[-1]), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return process, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+
+
+# --- measuring pages ----------------------------------------------------------------------------------------
+
+def longest_page() -> str:
+    pages = [p for p in (ROOT / "docs").rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name)]
+    longest = max(pages, key=lambda p: len(p.read_text(encoding="utf-8").split()))
+    rel = longest.relative_to(ROOT / "docs").with_suffix("")
+    return "/" + (f"{rel.parent}/" if rel.name == "index" else f"{rel}/").lstrip("./")
+
+
+def phone_context(browser):
+    """A mid-range Android phone's screen, pixel density, touch and user agent (Playwright's Pixel 5)."""
+    return browser.new_context(**{k: v for k, v in PHONE.items() if k != "default_browser_type"})
+
+
+def measure_page(browser, url: str) -> dict:
+    context = phone_context(browser)
+    page = context.new_page()
+    page.add_init_script(METRICS_SCRIPT)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    urls, sizes, statuses, failed = {}, {}, {}, []
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.responseReceived", lambda e: statuses.__setitem__(e["requestId"], (e["response"]["status"], e["response"]["url"])))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    cdp.on("Network.loadingFailed", lambda e: failed.append(e.get("errorText", "failed")))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    metrics = page.evaluate("window.__bench")
+    bad = [u for rid, (status, u) in statuses.items() if status >= 400 and u.rstrip("/") != url.rstrip("/")]
+    context.close()
+    # data: URLs (the favicon, icons inside the CSS) appear as network events but cost no request
+    network = {rid: n for rid, n in sizes.items() if urls.get(rid, "").startswith(("http:", "https:"))}
+    return {"bytes": sum(network.values()), "requests": len(network) + len(failed), "failed": len(failed) + len(bad),
+            "fcp_ms": round(metrics["fcp"] or 0), "lcp_ms": round(metrics["lcp"] or 0),
+            "cls": round(metrics["cls"], 3), "tbt_ms": round(metrics["tbt"])}
+
+
+def measure_search(browser, base: str, lang: str) -> float | None:
+    context = phone_context(browser)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(f"{base}/" + ("" if lang == "en" else f"{lang}/"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    toggle = page.locator("label.md-header__button[for=__search]")
+    (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
+    started = time.monotonic()
+    page.locator(".md-search__input").type(SEARCH_QUERY[lang], delay=30)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=20000)
+        elapsed = round((time.monotonic() - started) * 1000)
+    except Exception:
+        elapsed = None
+    context.close()
+    return elapsed
+
+
+def index_bytes(site: pathlib.Path, lang: str) -> dict:
+    path = site / ("" if lang == "en" else lang) / "search" / "search_index.json"
+    if not path.exists():
+        path = site / "search" / "search_index.json"  # stock: one index for every language
+    data = path.read_bytes()
+    return {"raw": len(data), "gzip": len(gzip.compress(data, 9))}
+
+
+def lighthouse(url: str) -> dict | None:
+    binary = ROOT / "tools" / "bench" / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "tools" / "bench", check=True)
+    out = pathlib.Path(tempfile.mkstemp(suffix=".json")[1])
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    run = subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+                          f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                         env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=240)
+    if run.returncode:
+        return None
+    report = json.loads(out.read_text())
+    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+
+
+# --- report ------------------------------------------------------------------------------------------------
+
+def ratio(ours, stock):
+    return f"{ours / stock:.2f}" if isinstance(ours, (int, float)) and isinstance(stock, (int, float)) and stock else "–"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (about a minute per page)")
+    parser.add_argument("--json", default=str(BUILD / "bench.json"))
+    args = parser.parse_args(argv)
+    budgets = yaml.safe_load((ROOT / "budgets.yml").read_text(encoding="utf-8"))
+    BUILD.mkdir(exist_ok=True)
+
+    print("building (cold, warm, stock)…", file=sys.stderr)
+    ours_site, stock_site = BUILD / "bench-site", BUILD / "bench-stock" / "site"
+    shutil.rmtree(ROOT / ".cache", ignore_errors=True)
+    cold = timed_build(ROOT / "mkdocs.yml", ours_site)
+    warm = timed_build(ROOT / "mkdocs.yml", ours_site)
+    stock_build = timed_build(stock_project() / "mkdocs.yml", stock_site)
+
+    pages = {"home": "/", "longest page": longest_page(), "hotel role page": "/say-something/reception/",
+             "Urdu home": "/ur/", "404": "/no-such-page/"}
+    nginx, bases = start_nginx({"ours": ours_site, "stock": stock_site})
+    results = {"build": {"cold": cold, "warm": warm, "stock": stock_build}, "pages": {}, "search": {},
+               "lighthouse": {}}
+    try:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            PHONE.update(playwright.devices["Pixel 5"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, path in pages.items():
+                print(f"measuring {name} {path}…", file=sys.stderr)
+                results["pages"][name] = {"path": path, "ours": measure_page(browser, bases["ours"] + path),
+                                          "stock": measure_page(browser, bases["stock"] + path)}
+            for lang in LANGUAGES:
+                results["search"][lang] = {"index_ours": index_bytes(ours_site, lang),
+                                           "index_stock": index_bytes(stock_site, lang),
+                                           "first_result_ms": measure_search(browser, bases["ours"], lang)}
+            browser.close()
+        if not args.no_lighthouse:
+            for name, path in pages.items():
+                print(f"lighthouse {name}…", file=sys.stderr)
+                results["lighthouse"][name] = {"ours": lighthouse(bases["ours"] + path),
+                                               "stock": lighthouse(bases["stock"] + path)}
+    finally:
+        nginx.terminate()
+
+    misses = check_budgets(results, budgets)
+    results["budget_misses"] = misses
+    pathlib.Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print_table(results, budgets)
+    print(f"\nJSON: {args.json}")
+    if misses:
+        print("\nBudgets missed:\n  " + "\n  ".join(misses))
+    return 1 if misses else 0
+
+
+def check_budgets(results: dict, budgets: dict) -> list[str]:
+    misses = []
+    if results["build"]["warm"]["total"] > budgets["build_seconds"]:
+        misses.append(f"full build {results['build']['warm']['total']} s > {budgets['build_seconds']} s")
+    for name, row in results["pages"].items():
+        ours = row["ours"]
+        if ours["bytes"] > budgets["first_load_bytes"]:
+            misses.append(f"{name}: {ours['bytes']} bytes > {budgets['first_load_bytes']}")
+        if ours["requests"] > budgets["requests"]:
+            misses.append(f"{name}: {ours['requests']} requests > {budgets['requests']}")
+        if ours["failed"] > budgets["failed_requests"]:
+            misses.append(f"{name}: {ours['failed']} failed requests")
+        if ours["cls"] > budgets["cls"]:
+            misses.append(f"{name}: CLS {ours['cls']} > {budgets['cls']}")
+    for name, row in results["lighthouse"].items():
+        for category, floor in budgets["lighthouse"].items():
+            score = (row["ours"] or {}).get(category)
+            if score is None or score < floor:
+                misses.append(f"{name}: Lighthouse {category} {score} < {floor}")
+    return misses
+
+
+def print_table(results: dict, budgets: dict) -> None:
+    b = results["build"]
+    print("\nBuild (seconds)            ours    stock   ratio")
+    print(f"  cold, all languages     {b['cold']['total']:6.2f}  {b['stock']['total']:6.2f}   {ratio(b['cold']['total'], b['stock']['total'])}")
+    print(f"  warm, all languages     {b['warm']['total']:6.2f}   (budget {budgets['build_seconds']} s)")
+    print("  per language (warm)     " + "  ".join(f"{k} {v:.2f}" for k, v in b["warm"]["languages"].items()))
+    print("\nPage (slow 4G, 4x CPU)   metric          ours     stock   ratio   budget")
+    for name, row in results["pages"].items():
+        for metric, unit, budget in (("bytes", "B", budgets["first_load_bytes"]), ("requests", "", budgets["requests"]),
+                                     ("failed", "", budgets["failed_requests"]), ("fcp_ms", "ms", None),
+                                     ("lcp_ms", "ms", None), ("cls", "", budgets["cls"]), ("tbt_ms", "ms", None)):
+            o, s = row["ours"][metric], row["stock"][metric]
+            print(f"  {name if metric == 'bytes' else '':22} {metric:10} {o:>10} {s:>9}   {ratio(o, s):>5}   {'' if budget is None else budget}")
+    print("\nSearch      index gzip ours / stock     first result after typing (ms)")
+    for lang, row in results["search"].items():
+        print(f"  {lang:4}      {row['index_ours']['gzip']:>7} / {row['index_stock']['gzip']:<7} {ratio(row['index_ours']['gzip'], row['index_stock']['gzip']):>6}"
+              f"      {row['first_result_ms']}")
+    if results["lighthouse"]:
+        print("\nLighthouse (mobile)      ours (perf/a11y/bp/seo)      stock")
+        for name, row in results["lighthouse"].items():
+            fmt = lambda r: "/".join(str(r.get(k, "–")) for k in ("performance", "accessibility", "best-practices", "seo")) if r else "failed"
+            print(f"  {name:22} {fmt(row['ours']):28} {fmt(row['stock'])}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

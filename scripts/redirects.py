@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Stable addresses: a page that moves leaves a redirect behind, in every language.
+
+data/redirects.yml maps an old address to the page that now has its content (`report/: help/index.md`).
+As a hook, after the last language, this writes /report/, /pl/report/, … : a copy of the new page in that
+language (so the old address still shows the right words, header, quick exit and numbers, even with refresh
+turned off), with its links rewritten for the old address, <meta http-equiv="refresh" content="0; url=…"> to
+the new one and <link rel="canonical"> naming it. It stops the build if an old address is a page that still
+exists, or the new page does not.
+
+data/published-urls.txt lists every address the site has published (pages, redirects, PDFs, the offline copy).
+tests/test_stable_urls.py fails when one of them stops resolving: add a redirect, do not delete the line.
+After adding pages, refresh the list from a fresh build (it keeps every address already listed):
+  .venv/bin/python scripts/redirects.py urls [site]
+"""
+from __future__ import annotations
+
+import json
+import pathlib
+import posixpath
+import re
+import sys
+from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import sitedata  # noqa: E402
+
+from jinja2.utils import htmlsafe_json_dumps  # noqa: E402
+
+try:  # imported as a MkDocs hook
+    from mkdocs.exceptions import PluginError
+    from mkdocs.plugins import event_priority
+except ImportError:  # pragma: no cover
+    PluginError = RuntimeError
+
+    def event_priority(_):
+        return lambda f: f
+
+PUBLISHED = sitedata.DATA / "published-urls.txt"
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+REFRESH = re.compile(r'\s*<meta http-equiv="refresh"[^>]*>')
+
+
+def redirects() -> dict[str, str]:
+    return sitedata.load("redirects.yml").get("redirects") or {}
+
+
+def page_file(src: str, use_directory_urls: bool) -> str:
+    """help/index.md -> help/index.html; help/quick-exit.md -> help/quick-exit/index.html (or .html offline)"""
+    stem = src[: -len(".md")]
+    if stem == "index" or stem.endswith("/index") or not use_directory_urls:
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def old_file(old: str) -> str:
+    return old + "index.html" if old.endswith("/") else old
+
+
+def address(file: str) -> str:
+    """The address of a file under the site root: help/index.html -> help/ ; 404.html stays."""
+    return file[: -len("index.html")] if file == "index.html" or file.endswith("/index.html") else file
+
+
+def rebase(url: str, old_page: str, new_page: str) -> str:
+    """A relative URL written for the page at new_page, rewritten for the same target from old_page."""
+    if not url or url.startswith(("#", "/", "data:", "mailto:", "tel:", "javascript:")) or urlsplit(url).scheme:
+        return url
+    target = urljoin("http://site/" + new_page, url)
+    parts = urlsplit(target)
+    path = posixpath.relpath(parts.path, posixpath.dirname("/" + old_page) or "/")
+    if parts.path.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def redirect_page(text: str, old_page: str, new_page: str, canonical: str, use_directory_urls: bool = True) -> str:
+    """The new page's HTML, moved to old_page, sending the reader on to new_page."""
+    text = URL_ATTRIBUTE.sub(lambda m: m.group(1) + rebase(m.group(2), old_page, new_page) + m.group(3), text)
+
+    def config(match):
+        data = json.loads(match.group(2))
+        for key in ("base", "search"):
+            if isinstance(data.get(key), str):
+                data[key] = rebase(data[key], old_page, new_page) if data[key] else data[key]
+        return match.group(1) + str(htmlsafe_json_dumps(data)) + match.group(3)
+
+    text = CONFIG_JSON.sub(config, text)
+    shown = "/" + (address(new_page) if use_directory_urls else new_page)  # file:// has no directory index
+    target = posixpath.relpath(shown, posixpath.dirname("/" + old_page))
+    target += "/" if shown.endswith("/") and not target.endswith("/") else ""
+    link = f'<link rel="canonical" href="{canonical}">'
+    text = CANONICAL.sub(link, text, count=1) if CANONICAL.search(text) else text.replace("</head>", f"  {link}\n</head>", 1)
+    charset = CHARSET.search(text)
+    refresh = f'\n      <meta http-equiv="refresh" content="0; url={target}">'
+    text = REFRESH.sub("", text)
+    return text[: charset.end()] + refresh + text[charset.end():]
+
+
+def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], site_url: str,
+                    use_directory_urls: bool) -> list[str]:
+    written = []
+    for old, new in redirects().items():
+        if not (docs / new).exists():
+            continue  # a build without that page (a test fixture); tests/test_stable_urls.py checks the real one
+        if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*(/|\.html)", old) or ".." in old:
+            raise PluginError(f"data/redirects.yml: '{old}' must be a site address like report/ or old-page.html")
+        for lang in langs:
+            prefix = "" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/"
+            old_page, new_page = prefix + old_file(old), prefix + page_file(new, use_directory_urls)
+            if not (site / new_page).exists():
+                raise PluginError(f"data/redirects.yml: {old} -> {new}, but {new_page} was not built")
+            if (site / old_page).exists() and "http-equiv=\"refresh\"" not in (site / old_page).read_text(encoding="utf-8"):
+                raise PluginError(f"data/redirects.yml: {old} is still a page of the site ({old_page}); "
+                                  "redirect only addresses that no longer exist")
+            canonical = urljoin(site_url, prefix + address(page_file(new, True)))
+            html = redirect_page((site / new_page).read_text(encoding="utf-8"), old_page, new_page, canonical,
+                                 use_directory_urls)
+            (site / old_page).parent.mkdir(parents=True, exist_ok=True)
+            (site / old_page).write_text(html, encoding="utf-8")
+            written.append(old_page)
+    return written
+
+
+@event_priority(-210)  # after the pages' final rewrites (search base, bundles), before the security policy (-250)
+def on_post_build(config):
+    if not sitedata.is_final_pass(config):
+        return
+    write_redirects(pathlib.Path(config.site_dir), pathlib.Path(config.docs_dir), sitedata.languages(config),
+                    (config.site_url or "https://example.invalid/").rstrip("/") + "/", config.use_directory_urls)
+
+
+# --- the list of published addresses ------------------------------------------------------------------------
+
+def published(site: pathlib.Path) -> list[str]:
+    """Every address a reader can reach in a built site: pages, redirects, PDFs, downloads."""
+    urls = []
+    for file in sorted(site.rglob("*")):
+        rel = file.relative_to(site).as_posix()
+        if not file.is_file() or rel.startswith("assets/") or file.suffix in (".gz", ".br"):
+            continue
+        if file.suffix == ".html" or file.suffix in (".pdf", ".zip") or rel == "sitemap.xml":
+            urls.append("/" + address(rel))
+    return urls
+
+
+def listed() -> list[str]:
+    return [line.strip() for line in PUBLISHED.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def resolves(site: pathlib.Path, url: str) -> bool:
+    target = site / url.lstrip("/")
+    return (target / "index.html").is_file() if url.endswith("/") else target.is_file()
+
+
+HEADER = """# Every address this site has published: pages (all languages), redirects, printable PDFs, downloads.
+# tests/test_stable_urls.py fails if one stops resolving. A moved or removed page needs an entry in
+# data/redirects.yml, never a deleted line here. Add new addresses with: .venv/bin/python scripts/redirects.py urls
+"""
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] != ["urls"]:
+        print(__doc__)
+        return 2
+    site = pathlib.Path(argv[1]) if len(argv) > 1 else sitedata.ROOT / "site"
+    old = listed() if PUBLISHED.exists() else []
+    urls = sorted(set(old) | set(published(site)))
+    PUBLISHED.write_text(HEADER + "\n".join(urls) + "\n", encoding="utf-8")
+    gone = [url for url in old if not resolves(site, url)]
+    print(f"{PUBLISHED.relative_to(sitedata.ROOT)}: {len(urls)} addresses ({len(urls) - len(old)} new)")
+    for url in gone:
+        print(f"no longer resolves: {url} (add it to data/redirects.yml)")
+    return 1 if gone else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

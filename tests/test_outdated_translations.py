@@ -1,0 +1,43 @@
+"""When an English page changes, its translations are marked out of date until someone updates them."""
+import subprocess
+import sys
+
+import pytest
+
+from fixture_project import build, make_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    root = make_project(tmp_path)
+    page = "---\ntitle: Home\nhelp: general\n---\n\n# Home\n\nCall [[phone emergency]].\n"
+    (root / "docs" / "index.md").write_text(page)
+    (root / "docs" / "index.pl.md").write_text(page.replace("Home", "Dom"))
+    subprocess.run([sys.executable, str(root / "scripts" / "translation_status.py"), "stamp",
+                    str(root / "docs" / "index.pl.md")], check=True, cwd=root)
+    return root
+
+
+def banner(root, lang="pl"):
+    return 'data-notice="outdated"' in (root / "site" / lang / "index.html").read_text()
+
+
+def test_a_stamped_translation_is_current(project):
+    assert build(project).returncode == 0
+    assert not banner(project)
+
+
+def test_changing_the_english_page_marks_its_translation_outdated(project):
+    english = project / "docs" / "index.md"
+    english.write_text(english.read_text() + "\nA new paragraph.\n")
+    assert build(project).returncode == 0
+    assert banner(project), "the Polish page does not say it is out of date"
+
+
+def test_the_status_script_lists_the_outdated_translation(project):
+    script = [sys.executable, str(project / "scripts" / "translation_status.py"), "outdated", "pl"]
+    assert subprocess.run(script, capture_output=True, text=True, cwd=project).returncode == 0
+    english = project / "docs" / "index.md"
+    english.write_text(english.read_text() + "\nA new paragraph.\n")
+    result = subprocess.run(script, capture_output=True, text=True, cwd=project)
+    assert result.returncode == 1 and "docs/index.pl.md" in result.stdout

@@ -1,0 +1,78 @@
+"""Search finds pages in the reader's language only, copes with missing accents, and never puts words in URLs."""
+import pathlib
+import unicodedata
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES
+
+QUERIES = yaml.safe_load((pathlib.Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+FOLDED = {"pl", "ro", "hu", "vi"}
+EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(EXTRA_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def home(lang):
+    return "/" if lang == "en" else f"/{lang}/"
+
+
+def search(page, base_url, lang, query) -> list[str]:
+    """Type the query into Material's search box on the language's home page; return result paths in order."""
+    if urlparse(page.url).path != home(lang):
+        page.goto(base_url + home(lang))
+    toggle = page.locator("label.md-header__button[for=__search]")
+    (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
+    box = page.locator(".md-search__input")
+    box.fill("")
+    box.type(query, delay=20)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=8000)
+    except Exception:
+        return []
+    page.wait_for_timeout(400)  # results are refined by the worker as typing settles
+    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "els => els.map(e => e.href)")
+    paths = []
+    for href in hrefs:  # one entry per page, in rank order (Material also lists a page's sections)
+        path = urlparse(href).path
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+CASES = [(lang, case["query"], case["expect"]) for lang in LANGUAGES for case in QUERIES.get(lang, [])]
+CASES += [(lang, fold(q), e) for lang, q, e in CASES if lang in FOLDED and fold(q) != q]
+
+
+@pytest.mark.parametrize("lang, query, expect", CASES, ids=[f"{l}:{q}" for l, q, _ in CASES])
+def test_search_finds_the_expected_page_in_the_top_three(page, base_url, lang, query, expect):
+    results = search(page, base_url, lang, query)
+    wanted = urlparse(base_url + home(lang) + expect).path
+    assert wanted in results[:3], f"{query!r} on {home(lang)}: top results {results[:3]}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_at_least_five_search_queries(lang):
+    assert len(QUERIES.get(lang, [])) >= 5
+
+
+@pytest.mark.parametrize("lang", ["pl", "ur"])
+def test_search_uses_only_the_readers_language(page, base_url, lang):
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    query = QUERIES[lang][0]["query"] if QUERIES.get(lang) else "a"
+    results = search(page, base_url, lang, query)
+    indexes = [path for path in fetched if path.endswith("search_index.json")]
+    assert indexes == [f"/{lang}/search/search_index.json"], indexes
+    assert results and all(path.startswith(f"/{lang}/") for path in results), results
+    assert query not in page.url and fold(query) not in page.url
+
+
+def test_fold_matches_the_search_worker_plugin():
+    """The accent folding in this test mirrors overrides/assets/javascripts/lunr/min/lunr.fold.min.js."""
+    assert fold("ludźmi kizsákmányolás forțată người Łódź") == "ludzmi kizsakmanyolas fortata nguoi Lodz"
