@@ -21,9 +21,9 @@ import logging
 import os
 import pathlib
 import re
+import shutil
 import subprocess
 import sys
-import shutil
 import time
 import zipfile
 

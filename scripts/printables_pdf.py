@@ -5,7 +5,8 @@ must set <body data-fitted="1"> when its layout is final (overrides/print/base.h
 content that does not fit (<body data-overflow="…">) fails, naming the box.
 
 The cache (.cache/print/<sha256>.pdf, git-ignored) is keyed on the full HTML (which embeds every style, the Urdu
-font and the QR codes) and on CACHE_VERSION; Chromium only starts when at least one PDF is missing.
+font and the QR codes) and on CACHE_VERSION; Chromium only starts when at least one PDF is missing. PDFs no build
+has used for 14 days are dropped.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ import os
 import pathlib
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 
 import sitedata
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's; CHROMIUM_PATH for another build host
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]  # as tests/conftest.py
 CACHE = sitedata.ROOT / ".cache" / "print"
@@ -58,7 +60,20 @@ def print_all(jobs: list[Job]) -> dict[str, int]:
     for job in jobs:
         job.target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(job.cached, job.target)
+        os.utime(job.cached)  # last used now
+    forget_unused()
     return {"printed": len(missing), "cached": len(jobs) - len(missing)}
+
+
+def forget_unused(days: int = 14) -> None:
+    """Drop cached PDFs no build has used for `days` days (old versions of pages)."""
+    cutoff = time.time() - days * 86400
+    for pdf in CACHE.glob("*.pdf"):
+        try:
+            if pdf.stat().st_mtime < cutoff:
+                pdf.unlink()
+        except FileNotFoundError:  # another build got there first
+            pass
 
 
 async def _print(jobs: list[Job]) -> None:

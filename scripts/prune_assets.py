@@ -7,6 +7,7 @@ lunr.fold. Everything else is dead weight in the offline copy and on the host.
 """
 import pathlib
 import re
+import shutil
 
 from mkdocs.plugins import event_priority
 
@@ -31,6 +32,8 @@ def on_post_build(config):
     if "stylesheets/palette." not in (pathlib.Path(config.site_dir) / "index.html").read_text(encoding="utf-8"):
         for palette in (assets / "stylesheets").glob("palette.*.css"):
             palette.unlink()  # no colour palette is configured, so no page links it
+    if "offline" not in config.plugins:  # the iframe-worker shim is only for the offline copy (file://)
+        shutil.rmtree(assets / "javascripts" / "vendor" / "iframe-worker", ignore_errors=True)
     lunr = assets / "javascripts" / "lunr"
     for script in lunr.rglob("*.js"):
         if script.name not in KEEP_LUNR:

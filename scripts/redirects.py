@@ -2,11 +2,13 @@
 """Stable addresses: a page that moves leaves a redirect behind, in every language.
 
 data/redirects.yml maps an old address to the page that now has its content (`report/: help/index.md`).
-As a hook, after the last language, this writes /report/, /pl/report/, … : a copy of the new page in that
-language (so the old address still shows the right words, header, quick exit and numbers, even with refresh
-turned off), with its links rewritten for the old address, <meta http-equiv="refresh" content="0; url=…"> to
-the new one and <link rel="canonical"> naming it. It stops the build if an old address is a page that still
-exists, or the new page does not.
+As a hook, after the last language, this writes /report/, /pl/report/, … : a small page in that language with
+<meta http-equiv="refresh" content="0; url=…"> to the new page and <link rel="canonical"> naming it. For readers
+whose browser does not follow the refresh it shows, from the new page itself, the "Get help now" box (999
+first, as on every page), the new page's title as a link, and the language menu (to the same old address in the
+other languages); its head repeats the new page's description and link-preview tags. It loads nothing else, so
+a visit costs one small request more than the new page. The build stops if an old address is a page that still
+exists, or the new page was not built.
 
 data/published-urls.txt lists every address the site has published (pages, redirects, PDFs, the offline copy).
 tests/test_stable_urls.py fails when one of them stops resolving: add a redirect, do not delete the line.
@@ -15,7 +17,6 @@ After adding pages, refresh the list from a fresh build (it keeps every address 
 """
 from __future__ import annotations
 
-import json
 import pathlib
 import posixpath
 import re
@@ -24,8 +25,6 @@ from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import sitedata  # noqa: E402
-
-from jinja2.utils import htmlsafe_json_dumps  # noqa: E402
 
 try:  # imported as a MkDocs hook
     from mkdocs.exceptions import PluginError
@@ -38,10 +37,6 @@ except ImportError:  # pragma: no cover
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-CANONICAL = re.compile(r'<link rel="canonical" href="[^"]*">')
-CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
-REFRESH = re.compile(r'\s*<meta http-equiv="refresh"[^>]*>')
 
 
 def redirects() -> dict[str, str]:
@@ -77,27 +72,60 @@ def rebase(url: str, old_page: str, new_page: str) -> str:
     return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def redirect_page(text: str, old_page: str, new_page: str, canonical: str, use_directory_urls: bool = True) -> str:
-    """The new page's HTML, moved to old_page, sending the reader on to new_page."""
-    text = URL_ATTRIBUTE.sub(lambda m: m.group(1) + rebase(m.group(2), old_page, new_page) + m.group(3), text)
+HELP_BOX = re.compile(r'<aside class="help-now".*?</aside>', re.S)
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+HTML_TAG = re.compile(r"<html\b[^>]*>")
+BODY_DIR = re.compile(r'<body\b[^>]*\bdir="([^"]+)"')
+KEEP_META = re.compile(r'<meta (?:name="(?:viewport|description|referrer|twitter:[^"]+)"|property="og:[^"]+")[^>]*>'
+                       r'|<link rel="icon" href="data:[^"]*">')  # an icon, or the browser asks for /favicon.ico
+SWITCHER = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">\s*([^<]*?)\s*</a>')
 
-    def config(match):
-        data = json.loads(match.group(2))
-        for key in ("base", "search"):
-            if isinstance(data.get(key), str):
-                data[key] = rebase(data[key], old_page, new_page) if data[key] else data[key]
-        return match.group(1) + str(htmlsafe_json_dumps(data)) + match.group(3)
 
-    text = CONFIG_JSON.sub(config, text)
-    shown = "/" + (address(new_page) if use_directory_urls else new_page)  # file:// has no directory index
-    target = posixpath.relpath(shown, posixpath.dirname("/" + old_page))
-    target += "/" if shown.endswith("/") and not target.endswith("/") else ""
-    link = f'<link rel="canonical" href="{canonical}">'
-    text = CANONICAL.sub(link, text, count=1) if CANONICAL.search(text) else text.replace("</head>", f"  {link}\n</head>", 1)
-    charset = CHARSET.search(text)
-    refresh = f'\n      <meta http-equiv="refresh" content="0; url={target}">'
-    text = REFRESH.sub("", text)
-    return text[: charset.end()] + refresh + text[charset.end():]
+def redirect_page(text: str, old_page: str, new_page: str, canonical: str, old_pages: dict[str, str],
+                  use_directory_urls: bool = True) -> str:
+    """A small page at old_page that sends the reader on to new_page, made from new_page's own HTML."""
+    def link(file: str) -> str:
+        shown = "/" + (address(file) if use_directory_urls else file)  # file:// has no directory index
+        relative = posixpath.relpath(shown, posixpath.dirname("/" + old_page))
+        return relative + ("/" if shown.endswith("/") and not relative.endswith("/") else "")
+
+    target = link(new_page)
+    head = text[: text.index("</head>")]
+    help_box = HELP_BOX.search(text)
+    help_box = URL_ATTRIBUTE.sub(lambda m: m.group(1) + rebase(m.group(2), old_page, new_page) + m.group(3),
+                                 help_box.group(0)) if help_box else ""
+    title = H1.search(text)
+    title = re.sub(r"<[^>]+>", "", title.group(1)).strip() if title else ""
+    body_dir = BODY_DIR.search(text)
+    languages = "\n".join(f'    <li><a href="{link(old_pages[lang])}" hreflang="{lang}" class="md-select__link">{name}</a></li>'
+                          for lang, name in SWITCHER.findall(text) if lang in old_pages)
+    meta = "\n".join("  " + tag for tag in KEEP_META.findall(head))
+    page_title = TITLE.search(head)
+    return f"""<!doctype html>
+{HTML_TAG.search(text).group(0)}
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="refresh" content="0; url={target}">
+  <link rel="canonical" href="{canonical}">
+{meta}
+  {page_title.group(0) if page_title else ""}
+</head>
+<body dir="{body_dir.group(1) if body_dir else "ltr"}">
+<main>
+<article class="md-content__inner md-typeset">
+{help_box}
+<h1><a href="{target}">{title}</a></h1>
+</article>
+<nav>
+  <ul>
+{languages}
+  </ul>
+</nav>
+</main>
+</body>
+</html>
+"""
 
 
 def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], site_url: str,
@@ -108,9 +136,10 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
             continue  # a build without that page (a test fixture); tests/test_stable_urls.py checks the real one
         if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*(/|\.html)", old) or ".." in old:
             raise PluginError(f"data/redirects.yml: '{old}' must be a site address like report/ or old-page.html")
+        old_pages = {lang: ("" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/") + old_file(old) for lang in langs}
         for lang in langs:
             prefix = "" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/"
-            old_page, new_page = prefix + old_file(old), prefix + page_file(new, use_directory_urls)
+            old_page, new_page = old_pages[lang], prefix + page_file(new, use_directory_urls)
             if not (site / new_page).exists():
                 raise PluginError(f"data/redirects.yml: {old} -> {new}, but {new_page} was not built")
             if (site / old_page).exists() and "http-equiv=\"refresh\"" not in (site / old_page).read_text(encoding="utf-8"):
@@ -118,14 +147,14 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
                                   "redirect only addresses that no longer exist")
             canonical = urljoin(site_url, prefix + address(page_file(new, True)))
             html = redirect_page((site / new_page).read_text(encoding="utf-8"), old_page, new_page, canonical,
-                                 use_directory_urls)
+                                 old_pages, use_directory_urls)
             (site / old_page).parent.mkdir(parents=True, exist_ok=True)
             (site / old_page).write_text(html, encoding="utf-8")
             written.append(old_page)
     return written
 
 
-@event_priority(-210)  # after the pages' final rewrites (search base, bundles), before the security policy (-250)
+@event_priority(-210)  # after the pages' final rewrites, before the security policy (-250) adds its meta
 def on_post_build(config):
     if not sitedata.is_final_pass(config):
         return

@@ -77,13 +77,29 @@ def add_meta(page: pathlib.Path, meta_policy: str) -> None:
     page.write_text(text[: charset.end()] + meta + text[charset.end():], encoding="utf-8")
 
 
-def netlify_headers(values: dict[str, str]) -> str:
+HASHED_NAME = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
+
+
+def hashed_files(site: pathlib.Path) -> list[str]:
+    """Site paths of the files named by their content (they can be cached for a year)."""
+    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if HASHED_NAME.search(p.name))
+
+
+def netlify_headers(values: dict[str, str], cached: list[str], cache: dict) -> str:
     lines = ["# Generated from data/security.yml by scripts/security_policy.py. Do not edit.", "/*"]
-    return "\n".join(lines + [f"  {name}: {value}" for name, value in values.items()]) + "\n"
+    lines += [f"  {name}: {value}" for name, value in values.items()]
+    for path in cached:  # the host adds these to the /* headers above
+        lines += [path, f"  Cache-Control: {cache['hashed']}"]
+    return "\n".join(lines) + "\n"
 
 
-def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str]) -> str:
+def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str], cached: list[str], cache: dict) -> str:
     add = "\n".join(f'    add_header {name} "{value}" always;' for name, value in values.items())
+    # A location that adds a header of its own drops the server's headers, so it repeats them all.
+    add += f'\n    add_header Cache-Control "{cache["other"]}" always;\n'
+    add += "\n".join(
+        f"    location = {path} {{\n" + add.split("\n    add_header Cache-Control")[0].replace("    add_header", "        add_header")
+        + f'\n        add_header Cache-Control "{cache["hashed"]}" always;\n    }}' for path in cached)
     not_found = "\n".join(
         f"    location /{lang}/ {{\n        error_page 404 /{lang}/404.html;\n        try_files $uri $uri/ =404;\n    }}"
         for lang in langs if lang != sitedata.DEFAULT_LANGUAGE)
@@ -110,8 +126,9 @@ def on_post_build(config):
             add_meta(page, meta_policy)
     if _command == "serve" or any(name.endswith("offline") for name in config.plugins):
         return  # a temporary or file:// copy: no web server will serve it
-    (site / "_headers").write_text(netlify_headers(values), encoding="utf-8")
+    cached, cache = hashed_files(site), definition["cache"]
+    (site / "_headers").write_text(netlify_headers(values, cached, cache), encoding="utf-8")
     nginx = site.parent / "build" / "nginx.conf"
     nginx.parent.mkdir(parents=True, exist_ok=True)
-    nginx.write_text(nginx_server(values, site, sitedata.languages(config)), encoding="utf-8")
+    nginx.write_text(nginx_server(values, site, sitedata.languages(config), cached, cache), encoding="utf-8")
     log.info("CSP: %d inline script hash(es); wrote %s and %s", len(hashes), site / "_headers", nginx)

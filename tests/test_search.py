@@ -32,7 +32,7 @@ def search(page, base_url, lang, query) -> list[str]:
     box.fill("")
     box.type(query, delay=20)
     try:
-        page.wait_for_selector(".md-search-result__item", timeout=8000)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
     except Exception:
         return []
     page.wait_for_timeout(400)  # results are refined by the worker as typing settles

@@ -61,7 +61,9 @@ def published_headers(site) -> dict[str, str]:
     """site/_headers (Netlify, Cloudflare Pages), which must say exactly what nginx sends."""
     lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
     assert "/*" in lines, "site/_headers must apply to every path"
-    return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+    block = lines[lines.index("/*") + 1:]
+    block = block[:next((i for i, line in enumerate(block) if not line.startswith("  ")), len(block))]
+    return dict(line.strip().split(": ", 1) for line in block)
 
 
 def directives(policy: str) -> dict[str, list[str]]:

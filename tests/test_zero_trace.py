@@ -68,7 +68,7 @@ def test_browsing_searching_switching_language_and_printing_leave_no_trace(brows
 
     # Browse a few pages.
     english = [p for p in page_paths() if p.split("/")[1] not in LANGUAGES and p.endswith("/")]
-    for path in english[:4]:
+    for path in english[:4]:  # an old address among them just sends the reader on: still browsing
         page.goto(base_url + path)
 
     # Search with Material's search box, see results, open one.

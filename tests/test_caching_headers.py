@@ -1,0 +1,47 @@
+"""Hosts let browsers keep content-named files for a year and check pages again on every visit.
+
+A file whose name carries a hash of its content (main.57a0d79d.min.css, site.<hash>.js) is never changed under
+that name, so it can be cached as immutable; pages and everything else must be revalidated, or a corrected phone
+number could stay hidden behind an old copy.
+"""
+import re
+import urllib.request
+
+import pytest
+
+import nginx_server
+from sitedata_for_tests import load
+
+CACHE = load("security.yml")["cache"]
+HASHED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
+
+
+def hashed_paths(site):
+    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if HASHED.search(p.name))
+
+
+def test_every_content_named_file_is_cached_for_a_year_in_the_headers_file(site):
+    rules = (site / "_headers").read_text(encoding="utf-8")
+    assert hashed_paths(site), "the build names its bundles by content"
+    for path in hashed_paths(site):
+        assert f"{path}\n  Cache-Control: {CACHE['hashed']}" in rules, path
+    assert "/*\n" in rules and f"/*\n  Cache-Control: {CACHE['hashed']}" not in rules
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with nginx_server.nginx(site) as url:
+        yield url
+
+
+def cache_control(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.headers["Cache-Control"], response.headers["Content-Security-Policy"]
+
+
+def test_nginx_caches_bundles_for_a_year_and_revalidates_pages(site, server):
+    for path in hashed_paths(site):
+        cache, policy = cache_control(server + path)
+        assert cache == CACHE["hashed"] and policy, path  # the security headers are still sent with it
+    for path in ("/", "/pl/help/", "/search/search_index.json", "/assets/javascripts/lunr/min/lunr.fold.min.js"):
+        assert cache_control(server + path)[0] == CACHE["other"], path
