@@ -32,7 +32,7 @@ def on_post_build(config):
     if "stylesheets/palette." not in (pathlib.Path(config.site_dir) / "index.html").read_text(encoding="utf-8"):
         for palette in (assets / "stylesheets").glob("palette.*.css"):
             palette.unlink()  # no colour palette is configured, so no page links it
-    if "offline" not in config.plugins:  # the iframe-worker shim is only for the offline copy (file://)
+    if not any(name.endswith("offline") for name in config.plugins):  # the shim is only for the offline copy
         shutil.rmtree(assets / "javascripts" / "vendor" / "iframe-worker", ignore_errors=True)
     lunr = assets / "javascripts" / "lunr"
     for script in lunr.rglob("*.js"):

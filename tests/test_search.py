@@ -31,6 +31,7 @@ def search(page, base_url, lang, query) -> list[str]:
     box = page.locator(".md-search__input")
     box.fill("")
     box.type(query, delay=20)
+    box.press("End")  # a real key-up, as a phone or keyboard sends: letters Playwright inserts as text send none
     try:
         page.wait_for_selector(".md-search-result__item", timeout=15000)
     except Exception:

@@ -42,5 +42,5 @@ def test_urdu_font_is_self_hosted_with_its_licence():
     fonts = ROOT / "overrides" / "assets" / "fonts"
     assert (fonts / "NotoNaskhArabic-Urdu.woff2").stat().st_size > 10_000
     assert "SIL Open Font License" in (fonts / "LICENSE-NotoNaskhArabic.txt").read_text()
-    css = (SITE / "assets" / "stylesheets" / "site.css").read_text()
+    css = "".join(f.read_text() for f in (SITE / "assets" / "stylesheets").glob("site.*.css"))  # the bundle
     assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Urdu\.woff2"\)', css)

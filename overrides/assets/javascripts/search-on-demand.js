@@ -13,6 +13,7 @@
   root.classList.remove("no-js");            // show the search box: it will work once opened
   root.classList.add("js");
 
+  var toggle = document.getElementById("__search");
   var started = false;
   function start() {
     if (started) return;
@@ -21,10 +22,16 @@
     script.src = deferred.getAttribute("src");
     script.onload = function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
-      var input = document.querySelector(".md-search__input");
-      if (input && input.value) {            // words typed while the script was loading
-        setTimeout(function () { input.dispatchEvent(new Event("input", { bubbles: true })); }, 0);
-      }
+      setTimeout(function () {
+        // Material starts search when its toggle changes (and, opened from a file, only then loads the index):
+        // tell it search is open. It reads the query on key-up: replay one for words typed while it loaded.
+        if (toggle) {
+          toggle.checked = true;
+          toggle.dispatchEvent(new Event("change"));
+        }
+        var input = document.querySelector(".md-search__input");
+        if (input && input.value) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+      }, 0);
     };
     document.body.appendChild(script);
   }
@@ -33,7 +40,6 @@
   var form = document.querySelector("form[name='search']");
   if (form) form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-  var toggle = document.getElementById("__search");
   if (toggle) toggle.addEventListener("change", start);
   document.addEventListener("focusin", function (event) {
     if (event.target.closest && event.target.closest(".md-search")) start();
