@@ -99,8 +99,8 @@ def allow_inline_scripts(site: pathlib.Path) -> None:
 
 @event_priority(-260)  # after the security policy (-250) has written its meta; before precompress (-300)
 def on_post_build(config):
-    if not sitedata.is_final_pass(config) or _command == "serve":
-        return
+    if not sitedata.is_final_pass(config) or _command == "serve" or os.environ.get("SKIP_PRINTABLES"):
+        return  # SKIP_PRINTABLES: the offline copy contains the PDFs, so it is skipped with them
     site = pathlib.Path(config.site_dir)
     if printables.is_offline_build(config):
         allow_inline_scripts(site)

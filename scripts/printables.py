@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import pathlib
 import posixpath
 import re
@@ -216,8 +217,9 @@ def on_post_build(config):
     jobs, fallbacks = make_jobs(site, site.parent / "build" / "print", langs)
     if not jobs:
         return
-    if _command == "serve":
-        log.info("printables: not printed under mkdocs serve (run mkdocs build)")
+    if _command == "serve" or os.environ.get("SKIP_PRINTABLES"):
+        # SKIP_PRINTABLES=1: scripts/bench.py times the build "without PDFs", as its budget is defined
+        log.info("printables: not printed under mkdocs serve or with SKIP_PRINTABLES (run mkdocs build)")
     else:
         try:
             counts = printables_pdf.print_all(jobs)
