@@ -12,6 +12,12 @@
   if (!deferred) return;
   root.classList.remove("no-js");            // show the search box: it will work once opened
   root.classList.add("js");
+  // Material's search is a dialog without a name; give it the search box's own label.
+  var dialog = document.querySelector(".md-search[role='dialog']");
+  var box = document.querySelector(".md-search__input");
+  if (dialog && box && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", box.getAttribute("aria-label") || box.getAttribute("placeholder") || "");
+  }
 
   var toggle = document.getElementById("__search");
   var started = false;
