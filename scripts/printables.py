@@ -91,7 +91,7 @@ def printables_table(lang: str, page_url: str) -> str:
                 f' <span class="printable-status" data-printable="{printable["id"]}"></span></th>'
                 f'<td>{paper_label}</td><td>{printable["pages"]}</td>'
                 f'<td><span class="download-size" data-file="{path}">–</span></td></tr>')
-    return ('\n<table class="printables">\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
+    return ('\n<table>\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody></table>\n")
 
 

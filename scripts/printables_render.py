@@ -25,7 +25,7 @@ import render_data
 import sitedata
 
 TEMPLATES = sitedata.ROOT / "overrides" / "print"
-SITE_CSS = sitedata.ROOT / "overrides" / "assets" / "stylesheets" / "site.css"
+URDU_CSS = sitedata.ROOT / "overrides" / "assets" / "stylesheets" / "urdu.css"
 PAPERS = {"A4": (210, 297), "A3": (297, 420)}  # millimetres, portrait
 RTL = {"ur"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -207,12 +207,12 @@ def qr_svg(url: str) -> str:
 
 
 def urdu_font_data_url() -> str:
-    """The site's own self-hosted Urdu font (whichever file site.css names), embedded in the print page."""
-    match = re.search(r'font-family:\s*"Noto Naskh Arabic";\s*src:\s*url\("\.\./fonts/([^"]+\.woff2)"\)',
-                      SITE_CSS.read_text(encoding="utf-8"))
+    """The site's own self-hosted Urdu font (whichever file urdu.css names), embedded in the print page."""
+    match = re.search(r'font-family:\s*"Noto Naskh Arabic";\s*src:[^;]*?url\("\.\./fonts/([^"]+\.woff2)"\)',
+                      URDU_CSS.read_text(encoding="utf-8"))
     if not match:
-        raise PrintableError("overrides/assets/stylesheets/site.css names no Noto Naskh Arabic .woff2 font")
-    font = SITE_CSS.parent.parent / "fonts" / match.group(1)
+        raise PrintableError("overrides/assets/stylesheets/urdu.css names no Noto Naskh Arabic .woff2 font")
+    font = URDU_CSS.parent.parent / "fonts" / match.group(1)
     return "data:font/woff2;base64," + base64.b64encode(font.read_bytes()).decode("ascii")
 
 

@@ -75,7 +75,9 @@ def _group_table(group: str, lang: str) -> str:
     if not members:
         raise KeyError(f"no contacts in group '{group}'")
     head = [sitedata.text(f"ui.contact.table.{col}", lang) for col in ("area", "office", "out_of_hours", "website")]
-    lines = ['\n<table class="contact-table">', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    # No class on the tables: Material styles plain tables, and on a narrow screen they scroll sideways inside
+    # themselves instead of making the whole page wider than the screen (tests/test_layout_stability.py).
+    lines = ['\n<table>', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
     for cid in members:
         contact = sitedata.contacts()[cid]
         cells = []
@@ -100,7 +102,7 @@ def _group_table(group: str, lang: str) -> str:
 def _action_plan(name: str, lang: str) -> str:
     plan = sitedata.load(f"action-plans/{name}.yml")
     head = [sitedata.text(f"ui.action_plan.{col}", lang) for col in ("number", "action", "owners")]
-    lines = ['\n<table class="action-plan">', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    lines = ['\n<table>', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
     for action in plan["actions"]:
         number = action["number"]
         summary = sitedata.text(f"action_plans.{name}.{number}", lang, action["summary"])

@@ -111,7 +111,7 @@ def status_table(lang: str) -> str:
         + "".join(f"<td>{n}</td>" for n in counts.values()) + "</tr>"
         for code, counts in coverage().items())
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
-    return f'\n<table class="translation-status"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+    return f'\n<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
 
 
 def _language_names():

@@ -1,4 +1,5 @@
 """Site-wide choices that keep readers safe and the site working (reasons: README and platform notes)."""
+import base64
 import pathlib
 import re
 
@@ -42,5 +43,19 @@ def test_urdu_font_is_self_hosted_with_its_licence():
     fonts = ROOT / "overrides" / "assets" / "fonts"
     assert (fonts / "NotoNaskhArabic-Urdu.woff2").stat().st_size > 10_000
     assert "SIL Open Font License" in (fonts / "LICENSE-NotoNaskhArabic.txt").read_text()
-    css = "".join(f.read_text() for f in (SITE / "assets" / "stylesheets").glob("site.*.css"))  # the bundle
-    assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Urdu\.woff2"\)', css)
+    source = (ROOT / "overrides" / "assets" / "stylesheets" / "urdu.css").read_text()
+    assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Urdu\.woff2"\)', source)
+
+
+def test_urdu_pages_carry_their_font_inside_a_stylesheet_of_their_own():
+    """The font is embedded (no font swap after the first paint), and only Urdu pages fetch it."""
+    font = (ROOT / "overrides" / "assets" / "fonts" / "NotoNaskhArabic-Urdu.woff2").read_bytes()
+    built = list((SITE / "assets" / "stylesheets").glob("urdu.*.css"))
+    assert len(built) == 1, built
+    assert "data:font/woff2;base64," + base64.b64encode(font).decode("ascii") in built[0].read_text()
+    link = f'stylesheets/{built[0].name}"'
+    for html in SITE.rglob("*.html"):
+        rel = html.relative_to(SITE).as_posix()
+        if rel.startswith("assets/") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]:
+            continue
+        assert (link in html.read_text(encoding="utf-8")) == rel.startswith("ur/"), rel

@@ -7,11 +7,8 @@
    for it (no script of this site listens for that event). */
 (function () {
   "use strict";
-  var root = document.documentElement;
   var deferred = document.querySelector("script[data-on-demand]");
   if (!deferred) return;
-  root.classList.remove("no-js");            // show the search box: it will work once opened
-  root.classList.add("js");
   // Material's search is a dialog without a name; give it the search box's own label.
   var dialog = document.querySelector(".md-search[role='dialog']");
   var box = document.querySelector(".md-search__input");
