@@ -165,15 +165,22 @@ def phone_context(browser):
     return browser.new_context(**{k: v for k, v in PHONE.items() if k != "default_browser_type"})
 
 
+def slow_phone(context, page, cache: bool = True):
+    """Slow 4G and a 4x slower CPU for `page`; its DevTools session, for listening to the network."""
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    if not cache:
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", NETWORK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    return cdp
+
+
 def measure_page(browser, url: str) -> dict:
     context = phone_context(browser)
     page = context.new_page()
     page.add_init_script(METRICS_SCRIPT)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", NETWORK)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    cdp = slow_phone(context, page, cache=False)
     urls, sizes, statuses, failed = {}, {}, {}, []
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.on("Network.responseReceived", lambda e: statuses.__setitem__(e["requestId"], (e["response"]["status"], e["response"]["url"])))
@@ -195,10 +202,7 @@ def measure_page(browser, url: str) -> dict:
 def measure_search(browser, base: str, lang: str) -> float | None:
     context = phone_context(browser)
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", NETWORK)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    slow_phone(context, page)
     page.goto(f"{base}/" + ("" if lang == "en" else f"{lang}/"), wait_until="load")
     page.wait_for_load_state("networkidle")
     toggle = page.locator("label.md-header__button[for=__search]")

@@ -96,17 +96,14 @@ def urdu_font_only_embedded(route):
                          + [pytest.param(path, False, id=f"{path} on a phone without Noto Naskh")
                             for path in shift_pages() if path.startswith("/ur/")])
 def test_nothing_moves_while_the_page_loads_on_a_slow_phone(browser, base_url, path, own_font):
+    # The benchmark's phone (Playwright's Pixel 5; its device list needs the Playwright object, not the browser)
     context = browser.new_context(viewport={"width": 393, "height": 727}, device_scale_factor=2.75,
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
     page.add_init_script(SHIFTS)
     if not own_font:
         page.route("**/assets/stylesheets/urdu.*.css", urdu_font_only_embedded)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", bench.NETWORK)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": bench.CPU_SLOWDOWN})
+    bench.slow_phone(context, page, cache=False)
     page.goto(base_url + path, wait_until="load")
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
