@@ -33,7 +33,7 @@ FIELD_TYPES = {
     "content_note": bool,
     "search": dict,
 }
-HELP_TOPICS = {"child", "trafficking", "general"}
+HELP_TOPICS = {"child", "young", "trafficking", "general"}
 
 
 def problems(docs_dir: pathlib.Path, langs: list[str]) -> list[str]:

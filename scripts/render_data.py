@@ -10,7 +10,14 @@ Shortcodes an author can write in any Markdown page (any language):
   [[contacts GROUP]]      a table of every contact in a group (e.g. [[contacts councils]])
   [[action-plan NAME]]    the action plan in data/action-plans/NAME.yml as a table
   [[last-checked]]        the month the contact details were last checked
+  [[report-a-mistake]]    how to tell the publisher about a wrong detail (data/publisher.yml); nothing until set
 An unknown shortcode or contact fails the build with the page's file name.
+
+Two things the data asks for wherever a number is shown:
+  - a phone with `source_dated: YYYY-MM` (a number whose only source is old: "verified-dated" in
+    ../shared/facts/phone-numbers.tsv) is followed by its caveat, <span class="contact-caveat" data-caveat=…>;
+  - in a table of contacts, a contact with no confirmed number for a column shows its `fallback` contacts'
+    numbers there (e.g. the police), in a <span class="contact-fallback" data-fallback=…>.
 """
 from __future__ import annotations
 
@@ -25,7 +32,7 @@ from mkdocs.plugins import event_priority
 import sitedata
 
 CELL_END = '<span hidden> · </span>'
-SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
+SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked|report-a-mistake)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
 
 
 def _month(value, lang: str) -> str:
@@ -36,6 +43,59 @@ def _month(value, lang: str) -> str:
 def _tel(phone: dict) -> str:
     return (f'<a class="tel" href="tel:{html.escape(phone["tel"])}" dir="ltr">'
             f'{html.escape(phone["display"])}</a>')
+
+
+def _ui(key: str, lang: str, must_have: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Interface text, and the attributes its element needs: lang="en" where the language has no text of its own
+    for `key` yet, or its text lacks a {placeholder} (a number would go missing), so English is shown instead."""
+    english = sitedata.text(key, sitedata.DEFAULT_LANGUAGE)
+    missing = [name for name in must_have if "{" + name + "}" not in english]
+    if missing:
+        raise KeyError(f"data/i18n/en.yml: '{key}' must contain {', '.join('{' + m + '}' for m in missing)}")
+    own = sitedata.text(key, lang)
+    if lang == sitedata.DEFAULT_LANGUAGE or (own != english and all("{" + name + "}" in own for name in must_have)):
+        return own, ""
+    return english, ' lang="en" dir="ltr"'
+
+
+def _caveat(phone: dict, lang: str) -> str:
+    """The warning that goes with a number whose only source is old (`source_dated` in data/contacts.yml)."""
+    if not phone.get("source_dated"):
+        return ""
+    words, attrs = _ui("ui.contact.source_dated", lang, ("month",))
+    month = _month(phone["source_dated"], sitedata.DEFAULT_LANGUAGE if attrs else lang)  # English words, English month
+    words = html.escape(words).replace("{month}", html.escape(month))
+    return f'<span class="contact-caveat" data-caveat="source-dated"{attrs}>{words}</span>'
+
+
+def _fallback(contact_id: str, lang: str) -> str:
+    """What a table cell says when the contact has no confirmed number: the `fallback` contacts' numbers
+    (as tel: links, from their own data), or else "use the website"."""
+    fallback = sitedata.contacts()[contact_id].get("fallback") or []
+    if not fallback:
+        return html.escape(sitedata.text("ui.contact.no_verified_number", lang))
+    words, attrs = _ui("ui.contact.fallback", lang, tuple(fallback))
+    words = html.escape(words)
+    for fid in fallback:
+        phones = sitedata.contacts()[fid].get("phones") if fid in sitedata.contacts() else None
+        if not phones:
+            raise KeyError(f"contact '{contact_id}': fallback '{fid}' is not a contact with a phone number")
+        words = words.replace("{" + fid + "}", _tel(phones[0]))
+    return f'<span class="contact-fallback" data-fallback="{html.escape(" ".join(fallback))}"{attrs}>{words}</span>'
+
+
+def _report_a_mistake(lang: str) -> str:
+    """The publisher's address for reports of a wrong detail, once data/publisher.yml has one; until then nothing."""
+    entry = (sitedata.load("publisher.yml") or {}).get("report_a_mistake") or {}
+    email, web = (entry.get("email") or "").strip(), (entry.get("web") or "").strip()
+    if email:
+        link = f'<a href="mailto:{html.escape(email)}">{html.escape(email)}</a>'
+    elif web.startswith("https://"):
+        link = f'<a href="{html.escape(web)}" rel="noreferrer">{html.escape(web)}</a>'
+    else:
+        return ""
+    words, attrs = _ui("ui.report_mistake.publisher", lang, ("address",))
+    return f'\n<p class="report-a-mistake"{attrs}>{html.escape(words).replace("{address}", link)}</p>\n'
 
 
 def _web(contact_id: str, lang: str, words: str | None = None) -> str:
@@ -50,7 +110,8 @@ def _phone_line(phone: dict, lang: str) -> str:
         parts.append(html.escape(sitedata.text("ui.contact.option", lang).format(option=phone["option"])))
     if phone.get("when"):
         parts.append(f'<span class="contact-card__when">({html.escape(sitedata.text("ui.contact." + phone["when"], lang))})</span>')
-    return " ".join(parts)
+    line = " ".join(parts)
+    return line + ("<br>" + _caveat(phone, lang) if phone.get("source_dated") else "")
 
 
 def _card(contact_id: str, lang: str) -> str:
@@ -80,7 +141,7 @@ def _group_table(group: str, lang: str) -> str:
     lines = ['\n<table>', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
     for cid in members:
         contact = sitedata.contacts()[cid]
-        cells = []
+        cells = []  # (attributes, html)
         for when in ("office", "out_of_hours"):
             phones = [p for p in contact.get("phones", []) if p.get("when") == when]
             if phones:
@@ -88,13 +149,16 @@ def _group_table(group: str, lang: str) -> str:
                 if when == "office" and sitedata.contact_text(cid, "hours", lang):
                     cell += f'<br><span class="contact-table__hours">{html.escape(sitedata.contact_text(cid, "hours", lang))}</span>'
             else:
-                cell = html.escape(sitedata.text("ui.contact.no_verified_number", lang))
-            cells.append(cell)
-        cells.append(_web(cid, lang, sitedata.text("ui.contact.website", lang)))
+                cell = _fallback(cid, lang)
+            cells.append(("", cell))
+        if not contact.get("phones") and contact.get("fallback"):
+            cells = [(' colspan="2"', cells[0][1])]  # no number at any time: say it once, across both columns
+        cells.append(("", _web(cid, lang, sitedata.text("ui.contact.website", lang))))
         area = html.escape(sitedata.contact_text(cid, "area", lang))
         # The hidden separator keeps cells apart in the search index, which joins their text: without it an
         # opening time ("17:00") and the next cell's number run together into something that looks like a number.
-        lines.append(f'<tr><th scope="row">{area}{CELL_END}</th>' + "".join(f"<td>{c}{CELL_END}</td>" for c in cells) + "</tr>")
+        lines.append(f'<tr><th scope="row">{area}{CELL_END}</th>'
+                     + "".join(f"<td{attrs}>{c}{CELL_END}</td>" for attrs, c in cells) + "</tr>")
     lines.append("</tbody></table>\n")
     return "\n".join(lines)
 
@@ -124,7 +188,8 @@ def _render(match: re.Match, lang: str) -> str:
             phones = [p for p in phones if p.get("when") == args[1]]
         if not phones:
             raise KeyError(f"contact '{arg}' has no such phone number")
-        return _tel(phones[0])
+        caveat = _caveat(phones[0], lang)
+        return _tel(phones[0]) + (f" ({caveat})" if caveat else "")
     if kind == "link":
         return _web(args[0], lang, words)
     if kind == "email":
@@ -138,6 +203,8 @@ def _render(match: re.Match, lang: str) -> str:
         return _group_table(arg, lang)
     if kind == "action-plan":
         return _action_plan(arg, lang)
+    if kind == "report-a-mistake":
+        return _report_a_mistake(lang)
     months = sorted({str(c["last_checked"]) for c in contacts.values()})
     return _month(months[0], lang)
 
