@@ -173,17 +173,17 @@ def find_line(source: str, needle: str) -> int | None:
 CONTACT_FIELDS = {"name", "group", "area", "phones", "hours", "note", "web", "email", "last_checked", "sources",
                   "caveat", "fallback"}
 CONTACT_REQUIRED = ("name", "web", "last_checked", "sources")
-PHONE_FIELDS = {"display", "tel", "when", "option"}
+PHONE_FIELDS = {"display", "tel", "when", "option", "source_dated"}
 WHEN = {"office", "out_of_hours"}
 TRANSLATED_CONTACT_FIELDS = ("name", "area", "hours", "note", "caveat")  # under contacts.<id>. in data/i18n/<lang>.yml  # each has an interface text ui.contact.<when>
 
 
-def month_problem(value) -> str | None:
+def month_problem(value, field: str = "last_checked") -> str | None:
     match = re.fullmatch(r"(20\d\d)-(\d\d)", str(value))
     if not match or not 1 <= int(match.group(2)) <= 12:
-        return f"'last_checked: {value}' is not a month written YYYY-MM (for example 2026-11)"
+        return f"'{field}: {value}' is not a month written YYYY-MM (for example 2026-11)"
     if (int(match.group(1)), int(match.group(2))) > (datetime.date.today().year, datetime.date.today().month):
-        return f"'last_checked: {value}' is in the future: write the month the details were really checked"
+        return f"'{field}: {value}' is in the future: write the month the details were really checked"
     return None
 
 
@@ -231,6 +231,17 @@ def contacts_problems(path: pathlib.Path) -> list[str]:
                 if reason:
                     problems.append(f"{where(path, line)}: {reason}.")
                     break
+            row = register().get(str(phone["tel"]))
+            if row and row["status"] == "verified-dated" and not phone.get("source_dated"):
+                problems.append(f"{where(path, line)}: {phone['display']} is verified only by an old source "
+                                f"({row['note']}). Add source_dated: YYYY-MM (the source's month) so readers see "
+                                "the caveat wherever it is shown.")
+            if phone.get("source_dated") is not None and month_problem(phone["source_dated"]):
+                problems.append(f"{where(path, line)}: {month_problem(phone['source_dated'], 'source_dated')}.")
+        for fallback in contact.get("fallback") or []:
+            if fallback not in data:
+                problems.append(f"{where(path, at('fallback'))}: fallback '{fallback}' is not a contact in this file. "
+                                "Check the spelling.")
     return problems
 
 
@@ -404,8 +415,8 @@ LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]*)")
 URL_ATTR = re.compile(r"""(?<![\w-])(?P<name>href|src|srcset|action|formaction|poster|data)\s*=\s*["']?(?P<url>[^"'\s>]*)""", re.I)
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?P<url>[^)\s>]*)")
 OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-SHORTCODE_NAMES = ("phone", "link", "email", "contact", "contacts", "action-plan", "last-checked", "printables",
-                   "offline-copy", "translation-status")
+SHORTCODE_NAMES = ("phone", "link", "email", "contact", "contacts", "action-plan", "last-checked", "report-a-mistake",
+                   "printables", "offline-copy", "translation-status")
 KNOWN_SHORTCODE = re.compile(r"\[\[(?:%s)(?:[ \t][^\[\]\n]*)?\]\]" % "|".join(map(re.escape, SHORTCODE_NAMES)))
 FIX_CODE = ("Pages and data may hold text, links and the site's shortcodes only: the site's security policy "
             "blocks anything else, or worse, lets it run. Remove it (ask a maintainer for a template change)")
