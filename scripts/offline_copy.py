@@ -8,10 +8,8 @@ inherits mkdocs.yml and adds the plugin). As a hook this module:
     build/site-offline/ beside site/, zips it into site/downloads/spot-it-say-it-offline.zip (one folder,
     fixed dates: the same site gives the same zip) and puts the zip's size on the "Printable resources" pages. The zip is kept in .cache/offline/ under a hash of
     everything it is made from (INPUTS), so a rebuild with nothing changed reuses it;
-  - in the offline build: lets the pages' Content-Security-Policy allow inline scripts. Material's search runs
-    in a hidden frame there (the vendored iframe-worker shim), started by an inline script whose text holds the
-    absolute file:// address of wherever the copy was unzipped, so no hash can be computed in advance. The rest
-    of the policy is unchanged; the live site keeps its hashes-only policy.
+The offline copy has the live site's policy (no 'unsafe-inline'): Material's search runs there in a hidden frame
+(the vendored iframe-worker shim), whose start-up script is a file of its own (vendor/iframe-worker/boot.js).
 `mkdocs serve` and builds without mkdocs.offline.yml (test fixtures) make no offline copy.
 """
 from __future__ import annotations
@@ -20,7 +18,6 @@ import hashlib
 import logging
 import os
 import pathlib
-import re
 import shutil
 import subprocess
 import sys
@@ -41,7 +38,6 @@ LEFT_OUT_NAMES = {"_headers"}      # a web host's header file
 # Everything the copy is made from: the same inputs give the same zip, reused from .cache/offline/.
 INPUTS = ["docs", "data", "overrides", "includes", "scripts", "mkdocs.yml", OFFLINE_CONFIG, "requirements.txt"]
 CACHE = sitedata.ROOT / ".cache" / "offline"
-SCRIPT_SRC = re.compile(r"(<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*?script-src )([^;\"]*)")
 _command = "build"
 
 
@@ -89,21 +85,12 @@ def build_offline_copy(config) -> pathlib.Path:
     return offline
 
 
-def allow_inline_scripts(site: pathlib.Path) -> None:
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = SCRIPT_SRC.sub(lambda m: m.group(1) + "'self' 'unsafe-inline'", text, count=1)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-
-
 @event_priority(-260)  # after the security policy (-250) has written its meta; before precompress (-300)
 def on_post_build(config):
     if not sitedata.is_final_pass(config) or _command == "serve" or os.environ.get("SKIP_PRINTABLES"):
         return  # SKIP_PRINTABLES: the offline copy contains the PDFs, so it is skipped with them
     site = pathlib.Path(config.site_dir)
     if printables.is_offline_build(config):
-        allow_inline_scripts(site)
         return
     if not (pathlib.Path(config.config_file_path).parent / OFFLINE_CONFIG).exists():
         return

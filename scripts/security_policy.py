@@ -1,9 +1,11 @@
 """Render data/security.yml, the one definition of the site's security headers and CSP, into everything that sends it.
 
-After the last language is built and the other final-pass hooks have rewritten the pages (they run at -180 to -200;
+After the last language is built and the other final-pass hooks have rewritten the pages (they run at -180 to -210;
 this runs at -250), the hook:
-  - hashes every inline <script> in the finished pages, so script-src allows exactly those ('sha256-…') and never
-    'unsafe-inline'. Data blocks such as Material's <script type="application/json"> are not scripts: not hashed;
+  - allows the inline <script>s listed under inline_scripts in data/security.yml by their hashes ('sha256-…'), never
+    'unsafe-inline'; any other inline script in a finished page (one pasted into content, or a template script
+    changed without its hash) stops the build, naming the page. Data blocks such as Material's
+    <script type="application/json"> are not scripts: not hashed;
   - puts the policy in a <meta http-equiv="Content-Security-Policy"> right after <meta charset> in every page, for
     hosts that cannot send headers (directives in `header_only` are not allowed there and are left out);
   - writes site/_headers (Netlify, Cloudflare Pages) and build/nginx.conf beside site/ (from deploy/nginx.conf.in).
@@ -41,16 +43,25 @@ def on_startup(command, dirty):
     _command = command
 
 
-def inline_script_hashes(pages: list[pathlib.Path]) -> list[str]:
-    hashes = set()
+def inline_script_hashes(pages: list[pathlib.Path], allowed: list[str], site: pathlib.Path) -> list[str]:
+    """The hashes of the allowed inline scripts the pages use; any other inline script stops the build."""
+    hashes, unknown = set(), {}
     for page in pages:
         for match in SCRIPT.finditer(page.read_text(encoding="utf-8")):
             attrs = match.group("attrs")
             kind = TYPE.search(attrs)
             if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() not in JAVASCRIPT_TYPES):
                 continue
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            hashes.add("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
+            digest = "sha256-" + base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode("ascii")
+            if digest in allowed:
+                hashes.add(f"'{digest}'")
+            else:
+                unknown.setdefault(digest, (page.relative_to(site).as_posix(), " ".join(match.group("body").split())[:80]))
+    if unknown:
+        raise PluginError("Inline scripts that are not the site's own (data/security.yml inline_scripts):\n  " + "\n  ".join(
+            f"{page}: <script>{body}…</script> ({digest}). A script in a page or data file is never allowed: "
+            "remove it. If a template's own script changed, list its new hash under inline_scripts."
+            for digest, (page, body) in unknown.items()))
     return sorted(hashes)
 
 
@@ -116,7 +127,7 @@ def on_post_build(config):
     definition = sitedata.load("security.yml")
     site = pathlib.Path(config.site_dir)
     pages = sorted(site.rglob("*.html"))
-    hashes = inline_script_hashes(pages)
+    hashes = inline_script_hashes(pages, [entry["hash"] for entry in definition.get("inline_scripts") or []], site)
     values = headers(definition, hashes)
     if any('"' in value or "\n" in value for value in values.values()):
         raise PluginError("data/security.yml: header values may not contain double quotes or line breaks")

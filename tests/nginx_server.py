@@ -1,12 +1,17 @@
 """Serve the built site with Debian's nginx and the server block the build generated (build/nginx.conf).
 
 The generated block is used as it is, except for its `listen` lines, which are swapped for a free loopback port.
-Everything nginx writes (pid, temp files, error log) goes to a temporary folder.
+Everything nginx writes (pid, temp files, error log) goes to a temporary folder. The workers run as the user
+running the tests (nginx started as root would otherwise run them as `nobody`, who may not be able to read a
+checkout in a private folder: every page would be a 403 or 404).
 """
 from __future__ import annotations
 
 import contextlib
+import grp
+import os
 import pathlib
+import pwd
 import re
 import socket
 import subprocess
@@ -41,7 +46,10 @@ def nginx(site: pathlib.Path):
         (work / "server.conf").write_text(server_block, encoding="utf-8")
         temp_paths = "\n".join(f"    {kind}_temp_path {work}/{kind};"
                                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        user = pwd.getpwuid(os.geteuid()).pw_name, grp.getgrgid(os.getegid()).gr_name
+        as_user = f"user {user[0]} {user[1]};" if os.geteuid() == 0 else ""  # only root may choose the workers' user
         (work / "nginx.conf").write_text(f"""
+{as_user}
 daemon off;
 worker_processes 1;
 pid {work}/nginx.pid;

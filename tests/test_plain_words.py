@@ -41,8 +41,16 @@ def ngrams(tokens, n):
 
 
 SEED_NGRAMS = set()
-for seed in (ROOT.parent / "shared" / "seeds").glob("*"):
+for seed in (ROOT / "sources" / "seeds").glob("*"):  # the project's copy of the summit documents
     SEED_NGRAMS |= ngrams(words(seed.read_text(encoding="utf-8", errors="ignore")), 10)
+
+
+def test_the_seed_copies_are_there_and_match_the_shared_ones_when_present():
+    ours = {p.name: p.read_bytes() for p in (ROOT / "sources" / "seeds").glob("*") if p.name != "README.md"}
+    assert len(ours) == 2 and SEED_NGRAMS, "sources/seeds/ must hold the summit report and the board's cover report"
+    shared = ROOT.parent / "shared" / "seeds"
+    if shared.is_dir():
+        assert ours == {p.name: p.read_bytes() for p in shared.glob("*")}, "sources/seeds/ differs from ../shared/seeds/"
 
 
 @pytest.mark.parametrize("page", ENGLISH_PAGES, ids=lambda p: str(p.relative_to(ROOT / "docs")))

@@ -1,0 +1,149 @@
+"""An editor's mistake that would publish something wrong or unsafe stops `mkdocs build --strict` with one readable
+line naming the file (and the line), not a traceback (scripts/validate_content.py, scripts/security_policy.py).
+
+Each case makes one mistake in a small copy of the project (tests/fixture_project.py) and builds it.
+"""
+import re
+
+import pytest
+
+from fixture_project import GOOD_PAGE, build, make_project
+
+PAGE_LINE = GOOD_PAGE.count("\n") + 2  # the line a case writes after the good page and a blank line
+
+
+def appended(text):
+    return ("docs/index.md", GOOD_PAGE + text + "\n")
+
+
+def replace_in(path, old, new, count=1):
+    def change(root):
+        file = root / path
+        content = file.read_text(encoding="utf-8")
+        assert old in content, f"fixture: {old!r} not in {path}"
+        file.write_text(content.replace(old, new, count), encoding="utf-8")
+    return change
+
+
+def write(path, text):
+    def change(root):
+        (root / path).write_text(text, encoding="utf-8")
+    return change
+
+
+def page(text, name="docs/index.md"):
+    return write(name, text)
+
+
+AT = f"docs/index.md:{PAGE_LINE}"
+CASES = {
+    # Numbers
+    "a Childline number with a digit missing": (
+        replace_in("data/contacts.yml", '{display: "0800 1111", tel: "08001111"}', '{display: "0800 111", tel: "0800111"}'),
+        "data/contacts.yml:131", "not in data/verified-numbers.tsv"),
+    "a do-not-publish number added to a council": (
+        replace_in("data/contacts.yml", "  phones: []\n", '  phones:\n    - {display: "0121 569 3100", tel: "01215693100", when: office}\n'),
+        "data/contacts.yml:", "must never be published"),
+    "a wrong number typed into a page": (page(GOOD_PAGE + "\nOr call 0800 121 700.\n"), AT, "must never be published"),
+    "an unknown number typed into a page": (page(GOOD_PAGE + "\nOr call 0121 496 0000.\n"), AT, "not in data/verified-numbers.tsv"),
+    "a banned number in a translation's data": (
+        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: "Wyjdź 0800 432 0804"'),
+        "data/i18n/pl.yml:28", "must never be published"),
+    "display and tel disagree": (
+        replace_in("data/contacts.yml", '{display: "0800 1111", tel: "08001111"}', '{display: "0800 1112", tel: "08001111"}'),
+        "data/contacts.yml:131", "not the same digits"),
+    # Data files
+    "a contact block pasted twice": (
+        replace_in("data/contacts.yml", "childline:\n", "childline:\n  name: x\nchildline:\n"),
+        "data/contacts.yml:", "written twice"),
+    "when: with a hyphen": (
+        replace_in("data/contacts.yml", "when: out_of_hours}", "when: out-of-hours}"),
+        "data/contacts.yml:", "'when: out-of-hours' is not known"),
+    "a YAML error in the contacts": (
+        replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours: a day\n"),
+        "data/contacts.yml:132", "not valid YAML"),
+    "last_checked missing": (
+        replace_in("data/contacts.yml", "  last_checked: 2026-11\n  sources:\n    - https://learning.nspcc.org.uk/services/childline",
+                   "  sources:\n    - https://learning.nspcc.org.uk/services/childline"),
+        "data/contacts.yml:128", "has no 'last_checked:'"),
+    "last_checked mistyped": (
+        replace_in("data/contacts.yml", "  last_checked: 2026-11\n  sources:\n    - https://learning.nspcc.org.uk/services/childline",
+                   "  last_checked: 2026-13\n  sources:\n    - https://learning.nspcc.org.uk/services/childline"),
+        "data/contacts.yml:135", "YYYY-MM"),
+    "an unknown contact field": (
+        replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours a day\n  huors: x\n"),
+        "data/contacts.yml:133", "'huors' is not a contact field"),
+    "an empty interface text": (
+        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: ""'),
+        "data/i18n/pl.yml:28", "is empty"),
+    "an interface text left in English": (
+        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: "Exit this page"'),
+        "data/i18n/pl.yml:28", "still in English"),
+    "an interface text missing": (
+        replace_in("data/i18n/pl.yml", '    label: "Wyjdź z tej strony"\n', ""),
+        "data/i18n/pl.yml:", "'ui.quick_exit.label' is missing"),
+    "an interface key misspelt": (
+        replace_in("data/i18n/pl.yml", '    label: "Wyjdź z tej strony"\n', '    lable: "Wyjdź z tej strony"\n'),
+        "data/i18n/pl.yml:28", "'ui.quick_exit.lable' is not in data/i18n/en.yml"),
+    "unsafe-inline in the security policy": (
+        replace_in("data/security.yml", """script-src: ["'self'"]""", """script-src: ["'self'", "'unsafe-inline'"]"""),
+        "data/security.yml:", "unsafe-inline"),
+    "a printable naming an unknown contact": (
+        replace_in("data/printables.yml", "contacts: [emergency, police_101, crimestoppers", "contacts: [emergency, police_101, crimestopers"),
+        "data/printables.yml:", "'crimestopers' is not a contact"),
+    "a redirect that is not a page": (
+        replace_in("data/redirects.yml", "report/: help/index.md", "report/: help/index"),
+        "data/redirects.yml:7", "must be an old address"),
+    "a script in a data file": (
+        replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours a day <script>alert(1)</script>\n"),
+        "data/contacts.yml:132", "<script> is not allowed"),
+    # Code in content
+    "a script in a page": (page(GOOD_PAGE + "\n<script>alert(1)</script>\n"), AT, "<script> is not allowed"),
+    "a meta refresh": (page(GOOD_PAGE + '\n<meta http-equiv="refresh" content="0;url=https://example.com">\n'), AT, "<meta> is not allowed"),
+    "an iframe": (page(GOOD_PAGE + '\n<iframe src="https://example.com"></iframe>\n'), AT, "<iframe> is not allowed"),
+    "an object": (page(GOOD_PAGE + '\n<object data="x.swf"></object>\n'), AT, "<object> is not allowed"),
+    "a form": (page(GOOD_PAGE + '\n<form action="https://example.com"><input></form>\n'), AT, "<form> is not allowed"),
+    "an event handler": (page(GOOD_PAGE + '\n<span onclick="alert(1)">Hi</span>\n'), AT, "event handler"),
+    "an event handler in an attribute list": (page(GOOD_PAGE + '\nHello\n{: onmouseover="alert(1)" }\n'),
+                                              f"docs/index.md:{PAGE_LINE + 1}", "event handler"),
+    "an inline style": (page(GOOD_PAGE + '\n<span style="color:red">Hi</span>\n'), AT, "style= is not allowed"),
+    "an inline style in an attribute list": (page(GOOD_PAGE + '\nHello\n{: style="color:red" }\n'),
+                                             f"docs/index.md:{PAGE_LINE + 1}", "style= is not allowed"),
+    "a javascript: link": (page(GOOD_PAGE + "\n[Click](javascript:alert(1))\n"), AT, "javascript: link"),
+    "a javascript: href": (page(GOOD_PAGE + '\n<a href="javascript:alert(1)">Click</a>\n'), AT, "javascript: address"),
+    "a data: link": (page(GOOD_PAGE + "\n[Click](data:text/html;base64,PHNjcmlwdD4=)\n"), AT, "data: link"),
+    "an outside image": (page(GOOD_PAGE + "\n![A picture](https://example.com/a.png)\n"), AT, "from another site"),
+    "an outside image in HTML": (page(GOOD_PAGE + '\n<img src="//example.com/a.png" alt="">\n'), AT, "from another site"),
+    # Shortcodes
+    "a shortcode with one bracket": (page(GOOD_PAGE + "\nCall [[phone childline].\n"), AT, "not a shortcode the site knows"),
+    "a misspelt shortcode": (page(GOOD_PAGE + "\nCall [[phnoe childline]].\n"), AT, "not a shortcode the site knows"),
+    "a shortcode in capitals": (page(GOOD_PAGE + "\nCall [[Phone childline]].\n"), AT, "not a shortcode the site knows"),
+    "a shortcode missing its opening bracket": (page(GOOD_PAGE + "\nCall [phone childline]].\n"), AT, "not a shortcode the site knows"),
+    # Front matter and file names
+    "front matter never closed": (page("---\ntitle: Home\nhelp: general\n\n# Home\n\nText.\n"), "docs/index.md:1", "never closed"),
+    "front matter closed with two dashes": (page("---\ntitle: Home\nhelp: general\n--\n\n# Home\n"), "docs/index.md:4", "exactly three"),
+    "a language suffix in capitals": (write("docs/index.PL.md", GOOD_PAGE), "docs/index.PL.md", "rename the file to index.pl.md"),
+    # Scripts that do not come from content
+    "an inline script in a template": (
+        replace_in("overrides/partials/help-now.html", "<aside", "<script>alert(1)</script><aside"),
+        "<script>alert(1)", "never allowed"),
+}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_mistake_stops_the_build_with_the_file_and_line_named(project, case):
+    change, named, reason = CASES[case]
+    change(project)
+    result = build(project)
+    output = result.stderr + result.stdout
+    assert result.returncode != 0, f"{case}: the build passed"
+    assert "Traceback" not in output, f"{case}: a traceback instead of a message:\n{output[-2000:]}"
+    lines = [line for line in output.splitlines() if named in line and reason in line]
+    assert lines, f"{case}: no line names {named!r} and says {reason!r}:\n{output[-3000:]}"
+    assert len(lines[0]) < 600 and re.search(r"(fix|add|remove|write|rename|use|delete|check|translate|keep)", lines[0], re.I), \
+        f"{case}: the message does not say how to fix it: {lines[0]}"
