@@ -7,8 +7,32 @@ import re
 
 import pytest
 
-from fixture_project import GOOD_PAGE, build, make_project
+from fixture_project import GOOD_PAGE, ROOT, build, make_project
 
+def line_of(path: str, text: str) -> int:
+    """The line of the project's own file where `text` starts (the fixture copies the file as it is)."""
+    content = (ROOT / path).read_text(encoding="utf-8")
+    return content[: content.index(text)].count("\n") + 1
+
+
+CONTACTS = "data/contacts.yml"
+CHILDLINE = line_of(CONTACTS, "childline:\n")
+CHILDLINE_PHONE = line_of(CONTACTS, '{display: "0800 1111", tel: "08001111"}')
+CHILDLINE_HOURS = line_of(CONTACTS, "  hours: 24 hours a day\n")
+CHILDLINE_CHECKED = CHILDLINE + next(i for i, line in enumerate((ROOT / CONTACTS).read_text(encoding="utf-8")
+                                                                .splitlines()[CHILDLINE - 1:]) if "last_checked" in line)
+PL_LABEL = line_of("data/i18n/pl.yml", "  quick_exit:\n") + 1  # ui.quick_exit.label, the quick-exit button
+
+
+def pl_exit_label(new_line):
+    """Replace the Polish quick-exit label line (whatever its current words) with `new_line`."""
+    def change(root):
+        file = root / "data/i18n/pl.yml"
+        lines = file.read_text(encoding="utf-8").split("\n")
+        assert lines[PL_LABEL - 1].strip().startswith("label:"), lines[PL_LABEL - 1]
+        lines[PL_LABEL - 1:PL_LABEL] = [new_line] if new_line is not None else []
+        file.write_text("\n".join(lines), encoding="utf-8")
+    return change
 PAGE_LINE = GOOD_PAGE.count("\n") + 2  # the line a case writes after the good page and a blank line
 
 
@@ -40,18 +64,18 @@ CASES = {
     # Numbers
     "a Childline number with a digit missing": (
         replace_in("data/contacts.yml", '{display: "0800 1111", tel: "08001111"}', '{display: "0800 111", tel: "0800111"}'),
-        "data/contacts.yml:131", "not in data/verified-numbers.tsv"),
+        f"data/contacts.yml:{CHILDLINE_PHONE}", "not in data/verified-numbers.tsv"),
     "a do-not-publish number added to a council": (
         replace_in("data/contacts.yml", "  phones: []\n", '  phones:\n    - {display: "0121 569 3100", tel: "01215693100", when: office}\n'),
         "data/contacts.yml:", "must never be published"),
     "a wrong number typed into a page": (page(GOOD_PAGE + "\nOr call 0800 121 700.\n"), AT, "must never be published"),
     "an unknown number typed into a page": (page(GOOD_PAGE + "\nOr call 0121 496 0000.\n"), AT, "not in data/verified-numbers.tsv"),
     "a banned number in a translation's data": (
-        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: "Wyjdź 0800 432 0804"'),
-        "data/i18n/pl.yml:28", "must never be published"),
+        pl_exit_label('    label: "Wyjdź 0800 432 0804"'),
+        f"data/i18n/pl.yml:{PL_LABEL}", "must never be published"),
     "display and tel disagree": (
         replace_in("data/contacts.yml", '{display: "0800 1111", tel: "08001111"}', '{display: "0800 1112", tel: "08001111"}'),
-        "data/contacts.yml:131", "not the same digits"),
+        f"data/contacts.yml:{CHILDLINE_PHONE}", "not the same digits"),
     # Data files
     "a contact block pasted twice": (
         replace_in("data/contacts.yml", "childline:\n", "childline:\n  name: x\nchildline:\n"),
@@ -61,30 +85,30 @@ CASES = {
         "data/contacts.yml:", "'when: out-of-hours' is not known"),
     "a YAML error in the contacts": (
         replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours: a day\n"),
-        "data/contacts.yml:132", "not valid YAML"),
+        f"data/contacts.yml:{CHILDLINE_HOURS}", "not valid YAML"),
     "last_checked missing": (
         replace_in("data/contacts.yml", "  last_checked: 2026-11\n  sources:\n    - https://learning.nspcc.org.uk/services/childline",
                    "  sources:\n    - https://learning.nspcc.org.uk/services/childline"),
-        "data/contacts.yml:128", "has no 'last_checked:'"),
+        f"data/contacts.yml:{CHILDLINE}", "has no 'last_checked:'"),
     "last_checked mistyped": (
         replace_in("data/contacts.yml", "  last_checked: 2026-11\n  sources:\n    - https://learning.nspcc.org.uk/services/childline",
                    "  last_checked: 2026-13\n  sources:\n    - https://learning.nspcc.org.uk/services/childline"),
-        "data/contacts.yml:135", "YYYY-MM"),
+        f"data/contacts.yml:{CHILDLINE_CHECKED}", "YYYY-MM"),
     "an unknown contact field": (
         replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours a day\n  huors: x\n"),
-        "data/contacts.yml:133", "'huors' is not a contact field"),
+        f"data/contacts.yml:{CHILDLINE_HOURS + 1}", "'huors' is not a contact field"),
     "an empty interface text": (
-        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: ""'),
-        "data/i18n/pl.yml:28", "is empty"),
+        pl_exit_label('    label: ""'),
+        f"data/i18n/pl.yml:{PL_LABEL}", "is empty"),
     "an interface text left in English": (
-        replace_in("data/i18n/pl.yml", 'label: "Wyjdź z tej strony"', 'label: "Exit this page"'),
-        "data/i18n/pl.yml:28", "still in English"),
+        pl_exit_label('    label: "Exit this page"'),
+        f"data/i18n/pl.yml:{PL_LABEL}", "still in English"),
     "an interface text missing": (
-        replace_in("data/i18n/pl.yml", '    label: "Wyjdź z tej strony"\n', ""),
+        pl_exit_label(None),
         "data/i18n/pl.yml:", "'ui.quick_exit.label' is missing"),
     "an interface key misspelt": (
-        replace_in("data/i18n/pl.yml", '    label: "Wyjdź z tej strony"\n', '    lable: "Wyjdź z tej strony"\n'),
-        "data/i18n/pl.yml:28", "'ui.quick_exit.lable' is not in data/i18n/en.yml"),
+        pl_exit_label('    lable: "Wyjdź"'),
+        f"data/i18n/pl.yml:{PL_LABEL}", "'ui.quick_exit.lable' is not in data/i18n/en.yml"),
     "unsafe-inline in the security policy": (
         replace_in("data/security.yml", """script-src: ["'self'"]""", """script-src: ["'self'", "'unsafe-inline'"]"""),
         "data/security.yml:", "unsafe-inline"),
@@ -96,7 +120,7 @@ CASES = {
         "data/redirects.yml:7", "must be an old address"),
     "a script in a data file": (
         replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours a day <script>alert(1)</script>\n"),
-        "data/contacts.yml:132", "<script> is not allowed"),
+        f"data/contacts.yml:{CHILDLINE_HOURS}", "<script> is not allowed"),
     # Code in content
     "a script in a page": (page(GOOD_PAGE + "\n<script>alert(1)</script>\n"), AT, "<script> is not allowed"),
     "a meta refresh": (page(GOOD_PAGE + '\n<meta http-equiv="refresh" content="0;url=https://example.com">\n'), AT, "<meta> is not allowed"),
