@@ -173,3 +173,23 @@ def test_the_quick_exit_button_says_the_interface_text(lang):
     button = re.search(r'<a[^>]*class="[^"]*quick-exit__button[^"]*"[^>]*>(.*?)</a>', home.read_text(encoding="utf-8"), re.S)
     label = yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["ui"]["quick_exit"]["label"]
     assert button and visible(button.group(1)).strip().endswith(label.strip()), (button and button.group(1), label)
+
+
+# Names a reader must hear or type in English: wherever an English page uses one, each translation keeps it.
+PROTECTED = ["Silent Solution", "National Referral Mechanism", "Duty to Notify", "Operation Makesafe", "Childline",
+             "Crimestoppers", "CEOP", "First Responder"]
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_protected_english_names_stay_in_every_translation(lang):
+    missing = []
+    for english in sorted(DOCS.rglob("*.md")):
+        if re.search(r"\.[a-z]{2}\.md$", english.name):
+            continue
+        translation = english.with_name(english.name.replace(".md", f".{lang}.md"))
+        if not translation.exists():
+            continue
+        text = translation.read_text(encoding="utf-8")
+        missing += [f"{translation.relative_to(ROOT)}: {name}" for name in PROTECTED
+                    if name in english.read_text(encoding="utf-8") and name not in text]
+    assert missing == [], "keep these names in English (in <bdi lang=\"en\"> in Urdu), beside any translation"
