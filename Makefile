@@ -5,6 +5,7 @@
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -17,7 +18,7 @@ build: $(VENV)/.build-installed
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory system-packages  # the printable PDFs need Chromium
 	$(PY) -m mkdocs build --strict
 
-test: $(VENV)/.test-installed system-packages
+test: $(VENV)/.test-installed system-packages $(VNU_JAR)
 	$(PY) -m mkdocs build --strict
 	@command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null || { echo "Installing Debian packages: poppler-utils zbar-tools"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils zbar-tools >/dev/null; }  # the printables' tests
 	$(PY) -m pytest
@@ -32,6 +33,13 @@ $(VENV)/.build-installed: requirements.txt | $(VENV)/bin/python
 $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(VENV)/bin/python
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $(VENV)/.build-installed $@
+
+# The W3C Nu HTML checker for tests/test_valid_html.py: vnu.jar from npm (pinned in tools/vnu/package-lock.json), run by
+# Debian's Java. --ignore-scripts: the package's install script would download a Java of its own if none were found.
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	@command -v java >/dev/null || { echo "Installing Debian packages: default-jre-headless"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
 
 # Debian's Chromium (browser tests), nginx (served with the generated security headers), zbar and poppler
 # (printables); installed only when missing. Tools that download their own browser cannot work here.

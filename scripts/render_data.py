@@ -128,7 +128,7 @@ def _card(contact_id: str, lang: str) -> str:
     rows.append('<p class="contact-card__meta">'
                 f'{_web(contact_id, lang, sitedata.text("ui.contact.website", lang))} · '
                 f'{html.escape(sitedata.text("ui.contact.last_checked", lang))}: {_month(contact["last_checked"], lang)}</p>')
-    return '\n<div class="contact-card" markdown="0">\n' + "\n".join(rows) + "\n</div>\n"
+    return '\n<div class="contact-card">\n' + "\n".join(rows) + "\n</div>\n"
 
 
 def _group_table(group: str, lang: str) -> str:

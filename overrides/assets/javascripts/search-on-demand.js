@@ -2,7 +2,7 @@
    Reading, the menus, the language list and quick exit need no script from Material; only search does. Its
    script (about 35 KB compressed) and search index are therefore fetched on the first use of search, which
    keeps the first load of every page small on a slow connection. The page template renders Material's
-   <script> as type="text/plain" data-on-demand, so the browser does not fetch it; this file does, once.
+   <script> as type="text/plain" data-on-demand with its address in data-src, so the browser does not fetch it; this file does, once.
    Material's script starts on DOMContentLoaded, which has already happened by then, so it is raised again
    for it (no script of this site listens for that event). */
 (function () {
@@ -17,12 +17,29 @@
   }
 
   var toggle = document.getElementById("__search");
+
+  // Coming back to a page (Back, Forward, reload), a browser may bring its checkboxes back as they were, and so
+  // reopen the menu or search. Material stopped that with autocomplete="off" on the two toggles, which HTML does
+  // not allow on a checkbox (scripts/valid_html.py removes it); close them here instead, as a new page has them.
+  // Firefox brings them back while the page is read, Chromium just before "pageshow": close them at both times.
+  // A page kept whole in the back-forward cache (event.persisted) is shown as the reader left it, as before.
+  var navigation = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+  if (navigation && (navigation.type === "back_forward" || navigation.type === "reload")) {
+    var closeToggles = function () {
+      ["__drawer", "__search"].forEach(function (id) {
+        var box = document.getElementById(id);
+        if (box) box.checked = false;
+      });
+    };
+    closeToggles();
+    window.addEventListener("pageshow", function (event) { if (!event.persisted) closeToggles(); }, { once: true });
+  }
   var started = false;
   function start() {
     if (started) return;
     started = true;
     var script = document.createElement("script");
-    script.src = deferred.getAttribute("src");
+    script.src = deferred.getAttribute("data-src");
     script.onload = function () {
       document.dispatchEvent(new Event("DOMContentLoaded"));
       setTimeout(function () {
