@@ -47,6 +47,15 @@ def test_urdu_font_is_self_hosted_with_its_licence():
     assert re.search(r'url\("\.\./fonts/NotoNaskhArabic-Urdu\.woff2"\)', source)
 
 
+def test_urdu_pages_ask_for_the_devices_own_nastaliq_first():
+    """Urdu is read in Nastaliq: the device's own (never fetched: too big for the budget), then the embedded Naskh."""
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "urdu.css").read_text()
+    nastaliq = re.search(r'@font-face\s*{\s*font-family: "Noto Nastaliq Urdu";\s*src:([^;]*);', css)
+    assert nastaliq and "local(" in nastaliq.group(1) and "url(" not in nastaliq.group(1)
+    assert re.search(r'font-family: "Noto Nastaliq Urdu", "Noto Naskh Arabic", ', css)
+    assert re.search(r'html\[lang="ur"\] \.md-typeset { line-height: 2(\.\d+)?;', css)
+
+
 def test_urdu_pages_carry_their_font_inside_a_stylesheet_of_their_own():
     """The font is embedded (no font swap after the first paint), and only Urdu pages fetch it."""
     font = (ROOT / "overrides" / "assets" / "fonts" / "NotoNaskhArabic-Urdu.woff2").read_bytes()
