@@ -352,9 +352,9 @@ def printables_rules(data, at):
 
 def redirects_rules(data, at):
     for old, new in ((data or {}).get("redirects") or {}).items():
-        if not str(old).endswith("/") or not str(new).endswith(".md"):
-            yield at("redirects", old), (f"'{old}: {new}' must be an old address ending in / and the page it moved "
-                                         "to, e.g. report/: help/index.md")
+        if not str(old).strip() or not str(new).endswith(".md"):
+            yield at("redirects", old), (f"'{old}: {new}' must be an old address and the page (.md) it moved to, "
+                                         "e.g. report/: help/index.md")
 
 
 def security_rules(data, at):
