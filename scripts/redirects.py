@@ -26,14 +26,8 @@ from urllib.parse import urljoin, urlsplit
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import sitedata  # noqa: E402
 
-try:  # imported as a MkDocs hook
-    from mkdocs.exceptions import PluginError
-    from mkdocs.plugins import event_priority
-except ImportError:  # pragma: no cover
-    PluginError = RuntimeError
-
-    def event_priority(_):
-        return lambda f: f
+from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, as a hook or as a command
+from mkdocs.plugins import event_priority
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')

@@ -22,11 +22,7 @@ import sys
 
 import yaml
 
-try:  # imported as a MkDocs hook
-    from mkdocs.plugins import event_priority
-except ImportError:  # pragma: no cover
-    def event_priority(_):
-        return lambda f: f
+from mkdocs.plugins import event_priority  # MkDocs is installed wherever this runs, as a hook or as a command
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import sitedata  # noqa: E402

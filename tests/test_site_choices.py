@@ -1,4 +1,4 @@
-"""Site-wide choices that keep readers safe and the site working (reasons: README and platform notes)."""
+"""Site-wide choices that keep readers safe and the site working (reasons: README.md and CONTRIBUTING.md)."""
 import base64
 import pathlib
 import re
