@@ -25,7 +25,7 @@ import render_data
 import sitedata
 
 TEMPLATES = sitedata.ROOT / "overrides" / "print"
-URDU_CSS = sitedata.ROOT / "overrides" / "assets" / "stylesheets" / "urdu.css"
+URDU_PRINT_FONT = sitedata.ROOT / "assets-src" / "fonts" / "NotoNastaliqUrdu-Urdu.woff2"
 PAPERS = {"A4": (210, 297), "A3": (297, 420)}  # millimetres, portrait
 RTL = {"ur"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -207,13 +207,13 @@ def qr_svg(url: str) -> str:
 
 
 def urdu_font_data_url() -> str:
-    """The site's own self-hosted Urdu font (whichever file urdu.css names), embedded in the print page."""
-    match = re.search(r'font-family:\s*"Noto Naskh Arabic";\s*src:[^;]*?url\("\.\./fonts/([^"]+\.woff2)"\)',
-                      URDU_CSS.read_text(encoding="utf-8"))
-    if not match:
-        raise PrintableError("overrides/assets/stylesheets/urdu.css names no Noto Naskh Arabic .woff2 font")
-    font = URDU_CSS.parent.parent / "fonts" / match.group(1)
-    return "data:font/woff2;base64," + base64.b64encode(font.read_bytes()).decode("ascii")
+    """Noto Nastaliq Urdu, the script Urdu readers read, embedded in the print page. Paper has no byte budget, so
+    the printables get the Nastaliq that the web pages cannot afford to send (overrides/assets/fonts/README.md);
+    the file is made by scripts/subset_urdu_font.py and is never published."""
+    if not URDU_PRINT_FONT.exists():
+        raise PrintableError(f"{URDU_PRINT_FONT.relative_to(sitedata.ROOT)} is missing: run "
+                             ".venv/bin/python scripts/subset_urdu_font.py")
+    return "data:font/woff2;base64," + base64.b64encode(URDU_PRINT_FONT.read_bytes()).decode("ascii")
 
 
 # --- one printable ------------------------------------------------------------------------------------------

@@ -103,6 +103,15 @@ def test_pdf_embeds_every_font_it_uses(pid, paper, lang):
     assert not problems, problems
 
 
+@pytest.mark.parametrize("pid,paper,lang", [case for case in CASES if case[2] == "ur"],
+                         ids=[i for i, case in zip(IDS, CASES) if case[2] == "ur"])
+def test_urdu_pdf_is_printed_in_nastaliq(pid, paper, lang):
+    """Urdu readers read Nastaliq; the printables embed Noto Nastaliq Urdu, not the web pages' Naskh fallback."""
+    names = {name.split("+")[-1] for name, _ in fonts_of(PdfReader(pdf_file(pid, paper, lang)))}
+    assert any("Nastaliq" in name for name in names), f"{pid} ({paper}, ur) fonts: {sorted(names)}"
+    assert not any("Naskh" in name for name in names), f"{pid} ({paper}, ur) still uses Naskh: {sorted(names)}"
+
+
 @pytest.mark.parametrize("pid,paper,lang", CASES, ids=IDS)
 def test_pdf_shows_its_numbers_and_no_number_that_is_not_in_the_data(pid, paper, lang):
     words = pdf_text(pdf_file(pid, paper, lang))
