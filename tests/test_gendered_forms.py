@@ -91,26 +91,18 @@ def test_every_reader_finds_their_own_gendered_form(lang):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("lang, planted", [
-    ("pl", "Jeśli coś widziałeś, zadzwoń."),
-    ("pl", "Jeśli to zrobiłaś, to nie twoja wina."),
-    ("ro", "Dacă ești adult, sună la NSPCC."),
-    ("ro", "Fii blând cu el."),
-    ("ur", "میں ایک ہوٹل میں کام کرتا ہوں۔"),
-    ("ur", "میں گمنام رہنا چاہتی ہوں۔"),
+@pytest.mark.parametrize("lang, text, caught", [
+    ("pl", "Jeśli coś widziałeś, zadzwoń.", True),
+    ("pl", "Jeśli to zrobiłaś, to nie twoja wina.", True),
+    ("ro", "Dacă ești adult, sună la NSPCC.", True),
+    ("ro", "Fii blând cu el.", True),
+    ("ur", "میں ایک ہوٹل میں کام کرتا ہوں۔", True),
+    ("ur", "میں گمنام رہنا چاہتی ہوں۔", True),
+    ("pl", "Jeśli coś widziałeś/aś, zadzwoń. Zrobiłeś lub zrobiłaś dobrze. Z sygnałem alarmowym.", False),
+    ("ro", "Dacă ești o persoană adultă, sună. Dacă ești tânăr sau tânără, sună la Childline.", False),
+    ("ur", "میں ایک ہوٹل میں کام کرتا یا کرتی ہوں۔", False),
 ])
-def test_a_one_gender_form_is_caught(tmp_path, lang, planted):
+def test_a_one_gender_form_is_caught_and_both_forms_pass(tmp_path, lang, text, caught):
     page = tmp_path / f"page.{lang}.md"
-    page.write_text(f"# Title\n\n{planted}\n", encoding="utf-8")
-    assert [number for number, _ in RULES[lang](page)] == [3]
-
-
-@pytest.mark.parametrize("lang, fine", [
-    ("pl", "Jeśli coś widziałeś/aś, zadzwoń. Zrobiłeś lub zrobiłaś dobrze. Z sygnałem alarmowym."),
-    ("ro", "Dacă ești o persoană adultă, sună. Dacă ești tânăr sau tânără, sună la Childline."),
-    ("ur", "میں ایک ہوٹل میں کام کرتا یا کرتی ہوں۔"),
-])
-def test_both_forms_or_a_neutral_wording_pass(tmp_path, lang, fine):
-    page = tmp_path / f"page.{lang}.md"
-    page.write_text(f"# Title\n\n{fine}\n", encoding="utf-8")
-    assert list(RULES[lang](page)) == []
+    page.write_text(f"# Title\n\n{text}\n", encoding="utf-8")
+    assert [number for number, _ in RULES[lang](page)] == ([3] if caught else [])
