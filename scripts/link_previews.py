@@ -16,12 +16,13 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import languages  # noqa: E402
 import sitedata  # noqa: E402
 
 IMAGES = sitedata.ROOT / "overrides" / "assets" / "images" / "og"
 IMAGE_SIZE = (1200, 630)
 HOME = "home"
-OG_LOCALES = {"en": "en_GB", "pl": "pl_PL", "ro": "ro_RO", "hu": "hu_HU", "vi": "vi_VN", "ur": "ur_PK"}
+OG_LOCALES = {code: languages.setting(code, "og_locale", code) for code in languages.codes()}  # mkdocs.yml
 
 
 def section_of(src_uri: str) -> str:

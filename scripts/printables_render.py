@@ -22,12 +22,13 @@ import jinja2
 import segno
 
 import render_data
+import languages
 import sitedata
 
 TEMPLATES = sitedata.ROOT / "overrides" / "print"
 URDU_PRINT_FONT = sitedata.ROOT / "assets-src" / "fonts" / "NotoNastaliqUrdu-Urdu.woff2"
 PAPERS = {"A4": (210, 297), "A3": (297, 420)}  # millimetres, portrait
-RTL = {"ur"}
+RTL = languages.right_to_left()  # as Material decides for the pages
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 HEADING = re.compile(r"^h([1-6])$")
 

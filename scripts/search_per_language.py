@@ -22,10 +22,11 @@ from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import languages
 import sitedata
 
 log = logging.getLogger("mkdocs.hooks.search_per_language")
-FOLDED_LANGUAGES = {"pl", "ro", "hu", "vi"}
+FOLDED_LANGUAGES = languages.folded()  # search_fold in mkdocs.yml
 CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 

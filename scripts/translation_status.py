@@ -25,10 +25,11 @@ import yaml
 from mkdocs.plugins import event_priority  # MkDocs is installed wherever this runs, as a hook or as a command
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import languages  # noqa: E402
 import sitedata  # noqa: E402
 
 DOCS = sitedata.ROOT / "docs"
-LANGUAGES = ["pl", "ro", "hu", "vi", "ur"]
+LANGUAGES = languages.translations()
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
@@ -101,21 +102,13 @@ def on_page_markdown(markdown, page, config, files):
 def status_table(lang: str) -> str:
     heads = [sitedata.text(f"ui.translation_status.{k}", lang) for k in
              ("language", "reviewed", "machine", "outdated", "missing")]
-    names = {language.locale: language.name for language in _language_names()}
+    names = languages.names()
     rows = "".join(
         f'<tr><th scope="row" lang="{code}">{html.escape(names.get(code, code))}</th>'
         + "".join(f"<td>{n}</td>" for n in counts.values()) + "</tr>"
         for code, counts in coverage().items())
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
     return f'\n<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
-
-
-def _language_names():
-    class Lang:
-        def __init__(self, locale, name):
-            self.locale, self.name = locale, name
-    config = (sitedata.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return [Lang(m.group(1), m.group(2)) for m in re.finditer(r"- locale: (\w+)\n\s+name: (.+)", config)]
 
 
 # --- command ----------------------------------------------------------------------------------------------

@@ -20,10 +20,13 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SITE = pathlib.Path(os.environ.get("SITE_DIR", ROOT / "site"))  # SITE_DIR: test another build
+sys.path.insert(0, str(ROOT / "scripts"))
+import languages  # noqa: E402  (the languages, as mkdocs.yml defines them)
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
-LANGUAGES = ["en", "pl", "ro", "hu", "vi", "ur"]
+LANGUAGES = languages.codes()
 
 
 def build_site(site_dir: pathlib.Path = SITE) -> None:

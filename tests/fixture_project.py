@@ -8,7 +8,10 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-LANGS = ["en", "pl", "ro", "hu", "vi", "ur"]
+sys.path.insert(0, str(ROOT / "scripts"))
+import languages  # noqa: E402
+
+LANGS = languages.codes()
 GOOD_PAGE = "---\ntitle: Home\nhelp: general\n---\n\n# Home\n\nCall [[phone emergency]] in an emergency.\n"
 
 

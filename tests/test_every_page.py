@@ -1,9 +1,9 @@
 """Rules that hold on every built page of every language, checked in Chromium (one visit per page)."""
 from urllib.parse import urlparse
 
-from conftest import language_of
+from conftest import language_of, languages
 
-RTL_LANGUAGES = {"ur"}
+RTL_LANGUAGES = languages.right_to_left()
 
 
 def test_page_has_no_accessibility_violations(visit_page, page_path):

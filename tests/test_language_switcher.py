@@ -4,7 +4,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import LANGUAGES, SITE, language_of, page_paths
+from conftest import LANGUAGES, SITE, language_of, languages, page_paths
 
 SWITCHER_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"')
 
@@ -34,7 +34,7 @@ def test_language_menu_links_to_the_same_page_in_every_language(path):
 
 def test_language_names_are_in_their_own_language():
     names = re.findall(r'hreflang="(\w+)" class="md-select__link">\s*([^<]+?)\s*<', (SITE / "index.html").read_text())
-    assert dict(names) == {"en": "English", "pl": "Polski", "ro": "Română", "hu": "Magyar", "vi": "Tiếng Việt", "ur": "اردو"}
+    assert dict(names) == languages.names()  # mkdocs.yml names each language in itself (Polski, اردو…)
 
 
 @pytest.mark.parametrize("start, lang", [("/", "ur"), ("/pl/", "en"), ("/ur/", "hu")])

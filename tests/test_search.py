@@ -6,10 +6,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, languages
 
 QUERIES = yaml.safe_load((pathlib.Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-FOLDED = {"pl", "ro", "hu", "vi"}
+FOLDED = languages.folded()
 EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
 
 
