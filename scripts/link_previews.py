@@ -16,6 +16,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import chromium  # noqa: E402
 import languages  # noqa: E402
 import sitedata  # noqa: E402
 
@@ -92,8 +93,6 @@ def draw_images() -> None:
     from mkdocs.config import load_config
     from playwright.sync_api import sync_playwright
 
-    import printables_pdf
-
     config = load_config(str(sitedata.ROOT / "mkdocs.yml"))
     template = jinja2.Environment(loader=jinja2.FileSystemLoader(str(sitedata.ROOT / "overrides" / "print")),
                                   autoescape=True).get_template("og-image.html")
@@ -101,7 +100,7 @@ def draw_images() -> None:
     logo = icon.read_text(encoding="utf-8") if icon.exists() else ""
     IMAGES.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=printables_pdf.CHROMIUM, args=printables_pdf.CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium.PATH, args=chromium.ARGS)
         page = browser.new_page(viewport={"width": IMAGE_SIZE[0], "height": IMAGE_SIZE[1]})
         for section, title in sections(config).items():
             page.set_content(template.render(site_name=sitedata.text("site.name", "en"), title=title,

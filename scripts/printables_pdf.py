@@ -19,11 +19,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+import chromium
 import sitedata
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")  # Debian's; CHROMIUM_PATH for another build host
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]  # as tests/conftest.py
+CHROMIUM = chromium.PATH  # a module setting, so a test can point it elsewhere
+CHROMIUM_ARGS = chromium.ARGS
 CACHE = sitedata.ROOT / ".cache" / "print"
 CACHE_VERSION = "1"  # bump to reprint everything (e.g. after changing how pages are printed, not what they say)
 PRINT_TABS = max(2, min(4, (os.cpu_count() or 2) + 1))

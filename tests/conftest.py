@@ -21,11 +21,11 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SITE = pathlib.Path(os.environ.get("SITE_DIR", ROOT / "site"))  # SITE_DIR: test another build
 sys.path.insert(0, str(ROOT / "scripts"))
+import chromium  # noqa: E402  (Debian's Chromium and its flags, as the build launches it)
 import languages  # noqa: E402  (the languages, as mkdocs.yml defines them)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM = chromium.PATH
+CHROMIUM_ARGS = chromium.ARGS
 LANGUAGES = languages.codes()
 
 

@@ -15,8 +15,12 @@ import pwd
 import re
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
+from chromium import free_port  # noqa: E402  (one helper for a free loopback port)
 
 NGINX = "/usr/sbin/nginx"
 LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
@@ -24,12 +28,6 @@ LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
 
 def generated_conf(site: pathlib.Path) -> pathlib.Path:
     return site.parent / "build" / "nginx.conf"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextlib.contextmanager
