@@ -82,3 +82,20 @@ def right_to_left() -> set[str]:
 def home(code: str) -> str:
     """The web address of a language's home page, relative to the site root ("" for the default language)."""
     return "" if code == default() else f"{code}/"
+
+
+def source_key(src_uri: str) -> str:
+    """The English source of a page: say-something/reception.pl.md -> say-something/reception.md"""
+    return re.sub(rf"\.({'|'.join(map(re.escape, translations()))})\.md$", ".md", src_uri)
+
+
+def web_path(src_uri: str, code: str | None = None) -> str:
+    """A page's address below the site root, with directory URLs (what the live site uses, whatever this build
+    does): say-something/reception.pl.md -> pl/say-something/reception/ ; index.md -> "" (the home page).
+    The language is the file's suffix unless `code` names another (the same page in that language)."""
+    if code is None:
+        suffix = re.search(r"\.(\w+)\.md$", src_uri)
+        code = suffix.group(1) if suffix and suffix.group(1) in translations() else default()
+    path = source_key(src_uri)[: -len(".md")]
+    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
+    return home(code) + path

@@ -36,26 +36,18 @@ def image_for(section: str) -> str:
     return f"assets/images/og/{name}.png"
 
 
-def web_path(src_uri: str, lang: str) -> str:
-    """The page's address on the live site below site_url (directory URLs, whatever this build uses)."""
-    path = src_uri[: -len(".md")]
-    path = path.rsplit(".", 1)[0] if path.rsplit(".", 1)[-1] in OG_LOCALES else path
-    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return ("" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/") + path
-
-
 def preview(page, config, lang: str) -> dict:
     site_url = (config.site_url or "").rstrip("/") + "/"
     if page and getattr(page, "file", None):
         src = page.file.src_uri
         title = page.title or config.site_name
         description = (page.meta or {}).get("description") or config.site_description
-        url = site_url + web_path(src, lang)
+        url = site_url + languages.web_path(src, lang)
         section = section_of(src)
     else:  # the 404 page has no page object
         title = sitedata.text("ui.not_found.title", lang)
         description = sitedata.text("ui.not_found.text", lang)
-        url = site_url + ("" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/") + "404.html"
+        url = site_url + languages.home(lang) + "404.html"
         section = HOME
     return {
         "title": title,

@@ -24,6 +24,7 @@ from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import languages
 import printables_pdf
 import printables_render
 import sitedata
@@ -41,22 +42,9 @@ def printables() -> list[dict]:
     return sitedata.load("printables.yml")["printables"]
 
 
-def source_key(src_uri: str, langs: list[str]) -> str:
-    """say-something/reception.pl.md -> say-something/reception.md"""
-    return re.sub(rf"\.({'|'.join(map(re.escape, langs))})\.md$", ".md", src_uri)
-
-
-def web_path(key: str, lang: str) -> str:
-    """The page's address on the live site, relative to site_url: directory URLs whatever this build uses."""
-    path = key[: -len(".md")]
-    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return ("" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/") + path
-
-
 def pdf_path(printable: dict, paper: str, lang: str) -> str:
     """Where a PDF sits in site/: print/poster-a4.pdf, pl/print/poster-a4.pdf …"""
-    prefix = "" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/"
-    return f"{prefix}print/{printables_render.file_name(printable, paper)}"
+    return f"{languages.home(lang)}print/{printables_render.file_name(printable, paper)}"
 
 
 def relative(target: str, page_url: str) -> str:
@@ -125,12 +113,11 @@ def on_startup(command, dirty):
 @event_priority(-100)  # after every other change to the page's HTML
 def on_page_content(content, page, config, files):
     lang = sitedata.language(config)
-    langs = sitedata.languages(config)
-    key = source_key(page.file.src_uri, langs)
+    key = languages.source_key(page.file.src_uri)
     fallback = lang != sitedata.DEFAULT_LANGUAGE and not page.file.src_uri.endswith(f".{lang}.md")
     site_url = config.site_url or "https://example.invalid/"
     _pages.add(printables_render.Page(key=key, lang=lang, title=page.title or "", content=content,
-                                      fallback=fallback, web_url=site_url.rstrip("/") + "/" + web_path(key, lang)))
+                                      fallback=fallback, web_url=site_url.rstrip("/") + "/" + languages.web_path(key, lang)))
     return content
 
 

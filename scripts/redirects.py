@@ -24,6 +24,7 @@ import sys
 from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import languages  # noqa: E402
 import sitedata  # noqa: E402
 
 from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, as a hook or as a command
@@ -130,16 +131,15 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
             continue  # a build without that page (a test fixture); tests/test_stable_urls.py checks the real one
         if not re.fullmatch(r"[a-z0-9][a-z0-9/_.-]*(/|\.html)", old) or ".." in old:
             raise PluginError(f"data/redirects.yml: '{old}' must be a site address like report/ or old-page.html")
-        old_pages = {lang: ("" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/") + old_file(old) for lang in langs}
+        old_pages = {lang: languages.home(lang) + old_file(old) for lang in langs}
         for lang in langs:
-            prefix = "" if lang == sitedata.DEFAULT_LANGUAGE else f"{lang}/"
-            old_page, new_page = old_pages[lang], prefix + page_file(new, use_directory_urls)
+            old_page, new_page = old_pages[lang], languages.home(lang) + page_file(new, use_directory_urls)
             if not (site / new_page).exists():
                 raise PluginError(f"data/redirects.yml: {old} -> {new}, but {new_page} was not built")
             if (site / old_page).exists() and "http-equiv=\"refresh\"" not in (site / old_page).read_text(encoding="utf-8"):
                 raise PluginError(f"data/redirects.yml: {old} is still a page of the site ({old_page}); "
                                   "redirect only addresses that no longer exist")
-            canonical = urljoin(site_url, prefix + address(page_file(new, True)))
+            canonical = urljoin(site_url, languages.home(lang) + address(page_file(new, True)))
             html = redirect_page((site / new_page).read_text(encoding="utf-8"), old_page, new_page, canonical,
                                  old_pages, use_directory_urls)
             (site / old_page).parent.mkdir(parents=True, exist_ok=True)

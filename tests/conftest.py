@@ -67,7 +67,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if code != 404:
             return super().send_error(code, message, explain)
         lang = language_of(self.path)
-        page = SITE / ("404.html" if lang == "en" else f"{lang}/404.html")
+        page = SITE / (languages.home(lang) + "404.html")
         body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")

@@ -25,7 +25,7 @@ def make_project(root: pathlib.Path, nav: list[str] = ("index.md",)) -> pathlib.
     docs = root / "docs"
     docs.mkdir()
     for lang in LANGS:
-        (docs / ("index.md" if lang == "en" else f"index.{lang}.md")).write_text(GOOD_PAGE, encoding="utf-8")
+        (docs / ("index.md" if lang == languages.default() else f"index.{lang}.md")).write_text(GOOD_PAGE, encoding="utf-8")
     return root
 
 

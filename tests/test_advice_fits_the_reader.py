@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, SITE
+from conftest import LANGUAGES, SITE, languages
 from sitedata_for_tests import contacts
 
 HELP_BOX = re.compile(r'<aside class="help-now".*?</aside>', re.S)
@@ -28,7 +28,7 @@ def tel(contact_id: str) -> str:
 
 
 def built(lang: str, path: str) -> str:
-    prefix = "" if lang == "en" else f"{lang}/"
+    prefix = languages.home(lang)
     return (SITE / f"{prefix}{path}index.html").read_text(encoding="utf-8")
 
 

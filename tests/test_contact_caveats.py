@@ -18,7 +18,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, SITE, ensure_site
+from conftest import LANGUAGES, ROOT, SITE, ensure_site, languages
 from sitedata_for_tests import contacts, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -160,7 +160,7 @@ def test_a_council_with_no_confirmed_number_falls_back_to_the_police_and_999():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_council_row_with_no_number_links_to_101_and_999(lang):
-    page = SITE / ("" if lang == "en" else lang) / "help" / "local-contacts" / "index.html"
+    page = SITE / languages.home(lang) / "help" / "local-contacts" / "index.html"
     source = page.read_text(encoding="utf-8")
     for cid in councils_missing_a_number():
         web = htmlmod.escape(contacts()[cid]["web"])

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, languages
 
 DOCS = ROOT / "docs"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -57,7 +57,7 @@ def source(page: str, lang: str) -> pathlib.Path:
 def built(page: str, lang: str, site: pathlib.Path = SITE) -> pathlib.Path:
     rel = pathlib.PurePosixPath(page).with_suffix("")
     folder = rel.parent if rel.name == "index" else rel
-    return site / ("" if lang == "en" else lang) / folder / "index.html"
+    return site / languages.home(lang) / folder / "index.html"
 
 
 def english_pages() -> list[str]:

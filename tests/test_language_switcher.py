@@ -14,7 +14,7 @@ def same_page_in(path: str, lang: str) -> str:
     rest = path if language_of(path) == "en" else path[len(language_of(path)) + 1:]
     if rest.endswith("404.html"):
         rest = "/"
-    return rest if lang == "en" else f"/{lang}{rest}"
+    return ("/" + languages.home(lang)).rstrip("/") + rest
 
 
 def switcher_targets(path: str) -> dict[str, str]:

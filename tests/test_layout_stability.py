@@ -15,7 +15,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, languages
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import bench  # noqa: E402  (one definition of the throttled phone: scripts/bench.py)
@@ -77,7 +77,7 @@ def test_page_fits_a_320_pixel_screen_without_javascript(small_phones, base_url,
 
 def shift_pages() -> list[str]:
     pages = ["/", bench.longest_page(), "/404.html"]
-    return [page if lang == "en" else f"/{lang}{page}" for lang in LANGUAGES for page in pages]
+    return [("/" + languages.home(lang)).rstrip("/") + page for lang in LANGUAGES for page in pages]
 
 
 @pytest.mark.parametrize("path", shift_pages())

@@ -5,12 +5,12 @@ import urllib.request
 
 import pytest
 
-from conftest import LANGUAGES, SITE
+from conftest import LANGUAGES, SITE, languages
 from sitedata_for_tests import contacts, text
 
 
 def not_found_file(lang):
-    return SITE / ("404.html" if lang == "en" else f"{lang}/404.html")
+    return SITE / (languages.home(lang) + "404.html")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -31,7 +31,7 @@ def test_the_root_404_page_is_english_not_the_last_language_built():
 
 @pytest.mark.parametrize("lang", ["en", "pl", "ur"])
 def test_a_missing_address_shows_the_readers_language_404(base_url, lang):
-    prefix = "" if lang == "en" else f"/{lang}"
+    prefix = ("/" + languages.home(lang)).rstrip("/")
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(f"{base_url}{prefix}/no-such-page/")
     assert error.value.code == 404

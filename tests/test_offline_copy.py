@@ -13,7 +13,7 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, languages
 from sitedata_for_tests import text
 
 ZIP = SITE / yaml.safe_load((ROOT / "data" / "printables.yml").read_text(encoding="utf-8"))["offline_copy"]
@@ -48,7 +48,7 @@ def test_offline_config_is_the_site_config_plus_the_offline_plugin():
 
 def test_copy_has_every_language_search_index_and_the_printables(copy):
     for lang in LANGUAGES:
-        prefix = copy if lang == "en" else copy / lang
+        prefix = copy / languages.home(lang)
         assert (prefix / "index.html").is_file(), lang
         assert (prefix / "search" / "search_index.js").is_file(), f"{lang}: no offline search index"
         assert list((prefix / "print").glob("*.pdf")), f"{lang}: no printable PDFs"
@@ -99,7 +99,7 @@ def search(page, word: str) -> list[str]:
 @pytest.mark.parametrize("lang,word", [("en", "trafficking"), ("pl", None), ("ur", None)])
 def test_copy_opens_from_a_usb_stick_navigates_and_searches(copy, usb_page, lang, word):
     page, record = usb_page
-    start = copy / ("index.html" if lang == "en" else f"{lang}/index.html")
+    start = copy / (languages.home(lang) + "index.html")
     page.goto(start.as_uri(), wait_until="load")
     assert page.evaluate("document.documentElement.lang") == lang
     # Another page, through a link on this one.
@@ -110,7 +110,7 @@ def test_copy_opens_from_a_usb_stick_navigates_and_searches(copy, usb_page, lang
         word = max(re.findall(r"\w{4,}", page.locator("article h1").inner_text()), key=len)
     results = search(page, word)
     assert results, f"no results for {word!r}"
-    inside = str(copy if lang == "en" else copy / lang)
+    inside = str(copy / languages.home(lang))
     assert all(url.startswith("file://") for url in results), results[:3]
     assert any(url.startswith(f"file://{inside}/") for url in results), f"results not from the {lang} pages: {results[:3]}"
     exit_link = page.locator(".quick-exit__button")

@@ -91,7 +91,7 @@ def clicks_from_home(lang_home: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("lang", ["en", "pl", "ur"])
 def test_every_page_is_within_three_clicks_of_the_home_page(lang):
-    home = "/" if lang == "en" else f"/{lang}/"
+    home = "/" + languages.home(lang)
     reached = clicks_from_home(home)
     pages = [p for p in SITE.rglob("index.html") if p.relative_to(SITE).parts[0] != "assets"
              and 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]]

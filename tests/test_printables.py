@@ -20,7 +20,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, languages
 from sitedata_for_tests import contacts, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -41,13 +41,13 @@ def printable(pid: str) -> dict:
 
 
 def pdf_file(pid: str, paper: str, lang: str) -> pathlib.Path:
-    return SITE / ("" if lang == "en" else lang) / "print" / f"{pid}-{paper.lower()}.pdf"
+    return SITE / languages.home(lang) / "print" / f"{pid}-{paper.lower()}.pdf"
 
 
 def web_url(key: str, lang: str) -> str:
     path = key[: -len(".md")]
     path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return SITE_URL.rstrip("/") + "/" + ("" if lang == "en" else f"{lang}/") + path
+    return SITE_URL.rstrip("/") + "/" + languages.home(lang) + path
 
 
 @functools.cache
@@ -190,7 +190,7 @@ def test_a_printable_with_english_parts_says_it_is_not_yet_translated(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_printables_page_lists_every_pdf_with_its_size(lang):
-    page_file = SITE / ("" if lang == "en" else lang) / "about" / "printables" / "index.html"
+    page_file = SITE / languages.home(lang) / "about" / "printables" / "index.html"
     page = page_file.read_text(encoding="utf-8")
     for item in PRINTABLES:
         for paper in item["papers"]:

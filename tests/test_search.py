@@ -19,7 +19,7 @@ def fold(text: str) -> str:
 
 
 def home(lang):
-    return "/" if lang == "en" else f"/{lang}/"
+    return "/" + languages.home(lang)
 
 
 def search(page, base_url, lang, query) -> list[str]:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, languages
 from fixture_project import GOOD_PAGE, build, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -56,7 +56,7 @@ def test_every_built_address_is_in_the_list():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_redirect_in_the_data_works_in_every_language(lang):
-    prefix = "" if lang == "en" else f"/{lang}"
+    prefix = ("/" + languages.home(lang)).rstrip("/")
     for old, new in redirects.redirects().items():
         new_url = prefix + "/" + redirects.address(redirects.page_file(new, True))
         page = html_of(f"{prefix}/{old}")
@@ -88,7 +88,7 @@ def test_the_mechanism_with_a_sample_entry(sample_project):
     site = sample_project / "site"
     for lang, old, depth in [(lang, old, depth) for lang in LANGUAGES
                              for old, depth in (("old-home/", "../"), ("gone.html", "./"))]:
-        prefix = "" if lang == "en" else f"/{lang}"
+        prefix = ("/" + languages.home(lang)).rstrip("/")
         page = html_of(f"{prefix}/{old}", site)
         assert REFRESH.findall(page) == [depth], f"{prefix}/{old}"
         assert CANONICAL.findall(page) == [f"{SITE_URL.rstrip('/')}{prefix}/"]

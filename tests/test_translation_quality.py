@@ -19,7 +19,7 @@ import unicodedata
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, languages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 DOCS = ROOT / "docs"
@@ -169,7 +169,7 @@ def test_urdu_pages_keep_latin_script_inside_bdi(page):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_quick_exit_button_says_the_interface_text(lang):
-    home = SITE / ("index.html" if lang == "en" else f"{lang}/index.html")
+    home = SITE / (languages.home(lang) + "index.html")
     button = re.search(r'<a[^>]*class="[^"]*quick-exit__button[^"]*"[^>]*>(.*?)</a>', home.read_text(encoding="utf-8"), re.S)
     label = yaml.safe_load((ROOT / "data" / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["ui"]["quick_exit"]["label"]
     assert button and visible(button.group(1)).strip().endswith(label.strip()), (button and button.group(1), label)
