@@ -9,7 +9,7 @@ VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test system-packages bench clean
+.PHONY: serve build test system-packages bench clean translations outdated stamp reading-level urls fonts preview-images
 
 serve: $(VENV)/.build-installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -54,6 +54,22 @@ system-packages:
 # Benchmark against stock Material (not part of the tests): prints a table, writes build/bench.json.
 bench: $(VENV)/.test-installed system-packages
 	$(PY) scripts/bench.py
+
+# Maintenance commands (none runs during a build; the README lists them).
+translations: $(VENV)/.build-installed   ## how many pages each language has reviewed, machine-translated, outdated, missing
+	$(PY) scripts/translation_status.py status
+outdated: $(VENV)/.build-installed       ## the translations whose English page changed since they were made
+	$(PY) scripts/translation_status.py outdated
+stamp: $(VENV)/.build-installed          ## make stamp FILES="docs/x.pl.md …": these now translate the current English
+	$(PY) scripts/translation_status.py stamp $(FILES)
+reading-level: $(VENV)/.test-installed   ## reading age of each English page
+	$(PY) scripts/reading_level.py
+urls: $(VENV)/.build-installed           ## every address the built site answers (for data/published-urls.txt)
+	$(PY) scripts/redirects.py urls
+fonts: $(VENV)/.test-installed           ## remake the Urdu font subsets after new Urdu letters
+	$(PY) scripts/subset_urdu_font.py
+preview-images: $(VENV)/.test-installed system-packages  ## redraw the link-preview images
+	$(PY) scripts/link_previews.py images
 
 clean:
 	rm -rf site build .cache .pytest_cache

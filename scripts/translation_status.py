@@ -46,13 +46,14 @@ def english_pages() -> list[pathlib.Path]:
     return sorted(p for p in DOCS.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))
 
 
-def translation_of(english: pathlib.Path, lang: str) -> pathlib.Path:
+def translated_file(english: pathlib.Path, lang: str) -> pathlib.Path:
+    """Where the translation of an English page lives (its `translation_of:` stamp is a hash, not this)."""
     return english.with_name(f"{english.stem}.{lang}.md")
 
 
 def state(english: pathlib.Path, lang: str) -> str:
     """missing | outdated | machine | reviewed"""
-    translated = translation_of(english, lang)
+    translated = translated_file(english, lang)
     if not translated.exists():
         return "missing"
     meta = meta_of(translated)
@@ -89,10 +90,9 @@ def stamp(path: pathlib.Path) -> None:
 
 @event_priority(35)
 def on_page_markdown(markdown, page, config, files):
-    src = pathlib.Path(page.file.abs_src_path)
-    match = re.match(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})\.md$", src.name)
-    if match and match.group("lang") == sitedata.language(config):
-        english = src.with_name(match.group("stem") + ".md")
+    src, lang = pathlib.Path(page.file.abs_src_path), getattr(page.file, "locale", languages.default())
+    if lang != languages.default() and src.name.endswith(f".{lang}.md"):  # a translation, not the English fallback
+        english = src.with_name(src.name[: -len(f".{lang}.md")] + ".md")
         page.meta["translation_outdated"] = page.meta.get("translation_of") != english_hash(english)
     if "[[translation-status]]" in markdown:
         markdown = markdown.replace("[[translation-status]]", status_table(sitedata.language(config)))
@@ -125,7 +125,7 @@ def main(argv: list[str]) -> int:
         return 0
     if verb in ("missing", "outdated"):
         langs = args or LANGUAGES
-        found = [f"{lang}  {translation_of(e, lang).relative_to(sitedata.ROOT)}"
+        found = [f"{lang}  {translated_file(e, lang).relative_to(sitedata.ROOT)}"
                  for lang in langs for e in english_pages() if state(e, lang) == verb]
         print("\n".join(found) or f"no {verb} translations")
         return 1 if found else 0
