@@ -147,6 +147,7 @@ def test_without_javascript_the_cards_and_the_table_still_change_places(open_pag
 
 def test_in_urdu_the_cards_read_right_to_left_and_the_numbers_left_to_right(open_page):
     page = open_page("ur", PHONE)
+    assert shown(page, CARDS) and len(cards_of(page)) == len(COUNCILS), "no Urdu cards at 360px"
     for cid, card in zip(COUNCILS, cards_of(page)):
         assert card["dir"] == "rtl", f"{cid}: the card is {card['dir']}"
         assert all(t["dir"] == "ltr" for t in card["tels"]), f"{cid}: a number reads right to left"
