@@ -7,7 +7,8 @@ Shortcodes an author can write in any Markdown page (any language):
   [[link ID|words]]       the same link with your own words
   [[email ID]]            the contact's email address as a mailto: link
   [[contact ID]]          a contact card: name, numbers, hours, note, web page, last-checked date
-  [[contacts GROUP]]      a table of every contact in a group (e.g. [[contacts councils]])
+  [[contacts GROUP]]      every contact in a group (e.g. [[contacts councils]]) as a table, and as one card each
+                          for phone-width screens (overrides/partials/contacts-table.html, contact-cards.html)
   [[action-plan NAME]]    the action plan in data/action-plans/NAME.yml as a table
   [[last-checked]]        the month the contact details were last checked
   [[report-a-mistake]]    how to tell the publisher about a wrong detail (data/publisher.yml); nothing until set
@@ -22,10 +23,13 @@ Two things the data asks for wherever a number is shown:
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import re
 
+import jinja2
 from babel.dates import format_skeleton
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -40,9 +44,16 @@ def _month(value, lang: str) -> str:
     return format_skeleton("yMMMM", datetime.date(year, month, 1), locale=lang)  # "2026. november" in Hungarian
 
 
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The site's own partials (overrides/), so the pages' HTML comes from the same templates as the theme's."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(sitedata.ROOT / "overrides")), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
 def _tel(phone: dict) -> str:
-    return (f'<a class="tel" href="tel:{html.escape(phone["tel"])}" dir="ltr">'
-            f'{html.escape(phone["display"])}</a>')
+    """A number as a tel: link: the macro the "Get help now" box uses too (overrides/partials/tel.html)."""
+    return str(_templates().get_template("partials/tel.html").module.tel(phone))
 
 
 def _ui(key: str, lang: str, must_have: tuple[str, ...] = ()) -> tuple[str, str]:
@@ -131,36 +142,70 @@ def _card(contact_id: str, lang: str) -> str:
     return '\n<div class="contact-card">\n' + "\n".join(rows) + "\n</div>\n"
 
 
-def _group_table(group: str, lang: str) -> str:
+WHENS = ("office", "out_of_hours")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’&.,:;()–\- ]*[A-Za-z0-9)]")
+
+
+def _isolated(words: str | None) -> Markup | None:
+    """Text with its English runs in <bdi lang="en"> where it is written in Urdu letters, as the Urdu pages do:
+    a name like "… Service (CASS)، برمنگھم …" then reads left to right, its brackets the right way round."""
+    if not words or not ARABIC_SCRIPT.search(words):
+        return words
+    parts, end = [], 0
+    for match in LATIN_RUN.finditer(words):
+        parts += [html.escape(words[end:match.start()]), f'<bdi lang="en">{html.escape(match.group(0))}</bdi>']
+        end = match.end()
+    return Markup("".join(parts) + html.escape(words[end:]))
+
+
+def _group_rows(group: str, lang: str) -> list[dict]:
+    """What the table and the cards show for each contact in a group, in the reader's language, from one place."""
     members = [cid for cid, c in sitedata.contacts().items() if c.get("group") == group]
     if not members:
         raise KeyError(f"no contacts in group '{group}'")
-    head = [sitedata.text(f"ui.contact.table.{col}", lang) for col in ("area", "office", "out_of_hours", "website")]
-    # No class on the tables: Material styles plain tables, and on a narrow screen they scroll sideways inside
-    # themselves instead of making the whole page wider than the screen (tests/test_layout_stability.py).
-    lines = ['\n<table>', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    rows = []
     for cid in members:
         contact = sitedata.contacts()[cid]
-        cells = []  # (attributes, html)
-        for when in ("office", "out_of_hours"):
-            phones = [p for p in contact.get("phones", []) if p.get("when") == when]
-            if phones:
-                cell = "<br>".join(_phone_line(dict(p, when=None), lang) for p in phones)
-                if when == "office" and sitedata.contact_text(cid, "hours", lang):
-                    cell += f'<br><span class="contact-table__hours">{html.escape(sitedata.contact_text(cid, "hours", lang))}</span>'
-            else:
-                cell = _fallback(cid, lang)
-            cells.append(("", cell))
-        if not contact.get("phones") and contact.get("fallback"):
-            cells = [(' colspan="2"', cells[0][1])]  # no number at any time: say it once, across both columns
-        cells.append(("", _web(cid, lang, sitedata.text("ui.contact.website", lang))))
-        area = html.escape(sitedata.contact_text(cid, "area", lang))
-        # The hidden separator keeps cells apart in the search index, which joins their text: without it an
-        # opening time ("17:00") and the next cell's number run together into something that looks like a number.
-        lines.append(f'<tr><th scope="row">{area}{CELL_END}</th>'
-                     + "".join(f"<td{attrs}>{c}{CELL_END}</td>" for attrs, c in cells) + "</tr>")
-    lines.append("</tbody></table>\n")
-    return "\n".join(lines)
+        phones = {when: [Markup(_phone_line(dict(p, when=None), lang))
+                         for p in contact.get("phones", []) if p.get("when") == when] for when in WHENS}
+        rows.append({
+            "area": sitedata.contact_text(cid, "area", lang),
+            "name": _isolated(sitedata.contact_text(cid, "name", lang)),
+            "hours": sitedata.contact_text(cid, "hours", lang),
+            "phones": phones,
+            "fallback": None if all(phones.values()) else Markup(_fallback(cid, lang)),
+            # no number at any time: the fallback is said once (across both columns of the table)
+            "no_number": not contact.get("phones") and bool(contact.get("fallback")),
+            "web": contact["web"],
+            "last_checked": _month(contact["last_checked"], lang),
+        })
+    return rows
+
+
+def _labels(lang: str) -> dict:
+    labels = {col: sitedata.text(f"ui.contact.table.{col}", lang) for col in ("area", *WHENS, "website")}
+    return dict(labels, link=sitedata.text("ui.contact.website", lang), last_checked=sitedata.text("ui.contact.last_checked", lang))
+
+
+def _group_table(group: str, lang: str) -> str:
+    """The group as a table (also used by the printables)."""
+    html_ = _templates().get_template("partials/contacts-table.html").render(
+        rows=_group_rows(group, lang), labels=_labels(lang), cell_end=Markup(CELL_END))
+    return "\n" + html_ + "\n"
+
+
+def _group_cards(group: str, lang: str, level: int) -> str:
+    """The group as one card per contact, for phone-width screens; `level` is the cards' heading level."""
+    html_ = _templates().get_template("partials/contact-cards.html").render(
+        rows=_group_rows(group, lang), labels=_labels(lang), level=level)
+    return "\n" + html_ + "\n"
+
+
+def _heading_level_after(markdown: str) -> int:
+    """One level below the last Markdown heading before this point, so the cards' headings fit the outline."""
+    levels = re.findall(r"^(#{1,6})[ \t]", markdown, re.M)
+    return min(len(levels[-1]) + 1, 6) if levels else 2
 
 
 def _action_plan(name: str, lang: str) -> str:
@@ -176,7 +221,7 @@ def _action_plan(name: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _render(match: re.Match, lang: str) -> str:
+def _render(match: re.Match, lang: str, markdown: str = "") -> str:
     kind, arg, words = match.group(1), (match.group(2) or "").strip(), match.group(3)
     args = arg.split()
     contacts = sitedata.contacts()
@@ -200,7 +245,9 @@ def _render(match: re.Match, lang: str) -> str:
     if kind == "contact":
         return _card(args[0], lang)
     if kind == "contacts":
-        return _group_table(arg, lang)
+        # Cards first: the style sheet hides the table that follows them at phone width (site.css).
+        level = _heading_level_after(markdown[:match.start()])
+        return _group_cards(arg, lang, level) + "\n" + _group_table(arg, lang)
     if kind == "action-plan":
         return _action_plan(arg, lang)
     if kind == "report-a-mistake":
@@ -213,6 +260,6 @@ def _render(match: re.Match, lang: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     lang = sitedata.language(config)
     try:
-        return SHORTCODE.sub(lambda m: _render(m, lang), markdown)
+        return SHORTCODE.sub(lambda m: _render(m, lang, markdown), markdown)
     except (KeyError, FileNotFoundError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error
