@@ -26,7 +26,7 @@ tests/test_trimmed_css_looks_the_same.py compares screenshots with the full and 
 from __future__ import annotations
 
 import hashlib
-import html.parser
+import html
 import pathlib
 import re
 
@@ -128,29 +128,30 @@ def split_list(selectors: str) -> list[str]:
 
 # --- what the site can show -------------------------------------------------------------------------------
 
-class Vocabulary(html.parser.HTMLParser):
+TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+ATTR = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+SCRIPT = re.compile(r"(<script\b[^>]*>)(.*?)(</script)", re.S | re.I)
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+class Vocabulary:
     """Every element, attribute, value, class and id in the pages, and every word of the scripts."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.tags, self.attrs, self.values, self.words = set(), set(), set(), set()
-        self._in_script = False
 
-    def handle_starttag(self, tag, attrs):
-        self.tags.add(tag)
-        self._in_script = tag == "script"
-        for name, value in attrs:
-            self.attrs.add(name)
-            if value is not None:
-                self.values.add(value)
-                self.values.update(value.split())
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script:
-            self.add_script(data)
+    def feed(self, page: str):
+        for body in SCRIPT.findall(page):
+            self.add_script(body[1])
+        page = COMMENT.sub("", SCRIPT.sub(lambda m: m.group(1) + m.group(3), page))
+        for tag, attrs in TAG.findall(page):
+            self.tags.add(tag.lower())
+            for name, value in ATTR.findall(attrs):
+                self.attrs.add(name.lower())
+                if value:
+                    value = html.unescape(value[1:-1] if value[0] in "\"'" else value)
+                    self.values.add(value)
+                    self.values.update(value.split())
 
     def add_script(self, text: str):
         self.words.update(WORD.findall(text))
@@ -165,8 +166,6 @@ def vocabulary(site: pathlib.Path, own_scripts: list[str]) -> Vocabulary:
     for page in site.rglob("*.html"):
         if not page.relative_to(site).as_posix().startswith("assets/"):
             words.feed(page.read_text(encoding="utf-8"))
-            words.close()
-            words.reset()
     for script in own_scripts:
         words.add_script((site / script).read_text(encoding="utf-8"))
     return words
