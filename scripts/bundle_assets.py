@@ -103,7 +103,7 @@ def on_post_build(config):
     theme = sorted(p.relative_to(site).as_posix() for p in site.glob(trim_theme_css.THEME_CSS))
     css_parts = theme + [str(path) for path in config.extra_css]
     js_parts = [str(path) for path in config.extra_javascript]
-    if not theme or not (site / css_parts[1]).exists():
+    if not css_parts or not (site / css_parts[-1]).exists():
         return  # already bundled (a --dirty rebuild)
     css = _bundle(site, css_parts, "assets/stylesheets", "css", keep=len(theme))  # Material's is minified already
     js = _bundle(site, js_parts, "assets/javascripts", "js")

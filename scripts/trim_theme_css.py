@@ -315,7 +315,7 @@ def on_post_build(config):
     site = pathlib.Path(config.site_dir)
     own_scripts = [str(path) for path in config.extra_javascript]
     stylesheets = sorted(site.glob(THEME_CSS))
-    if not stylesheets or not (site / own_scripts[0]).exists():
+    if not stylesheets or (own_scripts and not (site / own_scripts[0]).exists()):
         return  # already trimmed and bundled (a --dirty rebuild)
     first = vocabulary(site, own_scripts)
     theme_words = theme_script_words(site, own_scripts)
