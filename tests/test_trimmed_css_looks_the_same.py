@@ -58,7 +58,9 @@ def open_search(page, lang: str):
     toggle = page.locator("label.md-header__button[for=__search]")
     (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
     page.wait_for_load_state("networkidle")  # Material's script, the search index: typed into a ready search
-    page.locator(".md-search__input").type(QUERY[lang])
+    box = page.locator(".md-search__input")
+    box.fill(QUERY[lang])  # at once: keys typed one by one while the search starts can arrive in another order
+    box.press("End")       # Material reads the query on key-up
     page.wait_for_selector(".md-search-result__item", timeout=20000)
     page.wait_for_timeout(500)
 
