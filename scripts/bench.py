@@ -58,6 +58,15 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) __bench.tbt += Ma
 """
 
 
+def byte_budget(budgets: dict, lang: str) -> int:
+    """A first load's byte budget in `lang`: Urdu pages may add their embedded font (gzip of its base64, as sent)."""
+    if lang != "ur" or not budgets.get("urdu_font_extra"):
+        return budgets["first_load_bytes"]
+    import base64
+    font = ROOT / "overrides" / "assets" / "fonts" / "NotoNaskhArabic-Urdu.woff2"
+    return budgets["first_load_bytes"] + len(gzip.compress(base64.b64encode(font.read_bytes()), 9, mtime=0))
+
+
 # --- building ----------------------------------------------------------------------------------------------
 
 BUILD_TIMER = r"""
@@ -194,7 +203,9 @@ def measure_page(browser, url: str) -> dict:
     context.close()
     # data: URLs (the favicon, icons inside the CSS) appear as network events but cost no request
     network = {rid: n for rid, n in sizes.items() if urls.get(rid, "").startswith(("http:", "https:"))}
-    return {"bytes": sum(network.values()), "requests": len(network) + len(failed), "failed": len(failed) + len(bad),
+    document = next((n for rid, n in network.items() if urls[rid].rstrip("/") == url.rstrip("/")), 0)
+    return {"bytes": sum(network.values()), "html_bytes": document,
+            "requests": len(network) + len(failed), "failed": len(failed) + len(bad),
             "fcp_ms": round(metrics["fcp"] or 0), "lcp_ms": round(metrics["lcp"] or 0),
             "cls": round(metrics["cls"], 3), "tbt_ms": round(metrics["tbt"])}
 
@@ -305,8 +316,9 @@ def check_budgets(results: dict, budgets: dict) -> list[str]:
         misses.append(f"full build {results['build']['warm']['total']} s > {budgets['build_seconds']} s")
     for name, row in results["pages"].items():
         ours = row["ours"]
-        if ours["bytes"] > budgets["first_load_bytes"]:
-            misses.append(f"{name}: {ours['bytes']} bytes > {budgets['first_load_bytes']}")
+        byte_limit = byte_budget(budgets, "ur" if row["path"].startswith("/ur/") else "en")
+        if ours["bytes"] > byte_limit:
+            misses.append(f"{name}: {ours['bytes']} bytes > {byte_limit}")
         if ours["requests"] > budgets["requests"]:
             misses.append(f"{name}: {ours['requests']} requests > {budgets['requests']}")
         if ours["failed"] > budgets["failed_requests"]:
@@ -327,13 +339,17 @@ def print_table(results: dict, budgets: dict) -> None:
     print(f"  cold, all languages     {b['cold']['total']:6.2f}  {b['stock']['total']:6.2f}   {ratio(b['cold']['total'], b['stock']['total'])}")
     print(f"  warm, all languages     {b['warm']['total']:6.2f}   (budget {budgets['build_seconds']} s)")
     print("  per language (warm)     " + "  ".join(f"{k} {v:.2f}" for k, v in b["warm"]["languages"].items()))
-    print("\nPage (slow 4G, 4x CPU)   metric          ours     stock   ratio   budget")
+    # The physical limit of a first load is the page's own HTML alone (one request): ours/HTML shows how close.
+    print("\nPage (slow 4G, 4x CPU)   metric          ours    budget     stock  HTML alone  ours/stock  ours/HTML")
     for name, row in results["pages"].items():
-        for metric, unit, budget in (("bytes", "B", budgets["first_load_bytes"]), ("requests", "", budgets["requests"]),
-                                     ("failed", "", budgets["failed_requests"]), ("fcp_ms", "ms", None),
-                                     ("lcp_ms", "ms", None), ("cls", "", budgets["cls"]), ("tbt_ms", "ms", None)):
-            o, s = row["ours"][metric], row["stock"][metric]
-            print(f"  {name if metric == 'bytes' else '':22} {metric:10} {o:>10} {s:>9}   {ratio(o, s):>5}   {'' if budget is None else budget}")
+        byte_limit = byte_budget(budgets, "ur" if row["path"].startswith("/ur/") else "en")
+        limit = {"bytes": row["ours"].get("html_bytes"), "requests": 1}
+        for metric, budget in (("bytes", byte_limit), ("requests", budgets["requests"]),
+                               ("failed", budgets["failed_requests"]), ("fcp_ms", None),
+                               ("lcp_ms", None), ("cls", budgets["cls"]), ("tbt_ms", None)):
+            o, s, least = row["ours"][metric], row["stock"][metric], limit.get(metric)
+            print(f"  {name if metric == 'bytes' else '':22} {metric:10} {o:>8} {'' if budget is None else budget:>9} {s:>9}"
+                  f"  {'' if least is None else least:>10}  {ratio(o, s):>10}  {ratio(o, least) if least else '':>9}")
     print("\nSearch      index gzip ours / stock     first result after typing (ms)")
     for lang, row in results["search"].items():
         print(f"  {lang:4}      {row['index_ours']['gzip']:>7} / {row['index_stock']['gzip']:<7} {ratio(row['index_ours']['gzip'], row['index_stock']['gzip']):>6}"

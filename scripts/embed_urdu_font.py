@@ -7,8 +7,11 @@ arrived, so with the font inside it, Urdu text is laid out once, in its own font
 Fetched by Urdu pages only.
 
 After every language is built, this hook replaces the stylesheet's url("../fonts/….woff2") with a data: URL
-(hence font-src data: in data/security.yml), names the result by its content (urdu.<hash>.css, cached for a
-year like the other hashed files) and points the pages at it. The .woff2 itself is then unused and not published.
+(hence font-src data: in data/security.yml) and puts it after the stylesheet every page has (theme and site, from
+bundle_assets.py, which runs just before): Urdu pages then fetch one stylesheet, like the others, not two. The
+result is named by its content (urdu.<hash>.css, cached for a year like the other hashed files), takes the place
+of the shared stylesheet in the Urdu pages, and their own link to urdu.css goes. The .woff2 itself is then unused
+and not published.
 """
 from __future__ import annotations
 
@@ -19,9 +22,11 @@ import re
 
 from mkdocs.plugins import event_priority
 
+import bundle_assets
 import sitedata
 
 STYLESHEET = "assets/stylesheets/urdu.css"
+SHARED = re.compile(r'<link rel="stylesheet" href="(?P<prefix>[^"]*?)assets/stylesheets/(?P<name>site\.[0-9a-f]+\.css)">')
 FONT_URL = re.compile(r'url\("\.\./fonts/(?P<file>[^"/]+\.woff2)"\)')
 
 
@@ -33,7 +38,7 @@ def on_post_build(config):
     source = site / STYLESHEET
     if not source.exists():
         return  # already embedded (a --dirty rebuild)
-    css = source.read_text(encoding="utf-8")
+    css = bundle_assets.minify_css(source.read_text(encoding="utf-8")) + "\n"
     fonts = set()
 
     def embed(match: re.Match) -> str:
@@ -44,13 +49,23 @@ def on_post_build(config):
     css, count = FONT_URL.subn(embed, css)
     if not count:
         raise ValueError(f"{STYLESHEET} names no ../fonts/*.woff2 font to embed")
+    pages = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
+    pages = {page: text for page, text in pages.items() if f'stylesheets/{STYLESHEET.rsplit("/", 1)[1]}"' in text}
+    shared = {match.group("name") for text in pages.values() if (match := SHARED.search(text))}
+    if len(shared) > 1:
+        raise ValueError(f"Urdu pages link different shared stylesheets: {sorted(shared)}")
+    if shared:  # the theme's and the site's rules first, as in the other pages
+        css = (site / "assets" / "stylesheets" / shared.pop()).read_text(encoding="utf-8").rstrip() + "\n" + css
     name = f"assets/stylesheets/urdu.{hashlib.sha256(css.encode('utf-8')).hexdigest()[:10]}.css"
     (site / name).write_text(css, encoding="utf-8")
     source.unlink()
     for font in fonts:
         font.unlink()
-    old, new = STYLESHEET.rsplit("/", 1)[1], name.rsplit("/", 1)[1]
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        if f'stylesheets/{old}"' in text:
-            page.write_text(text.replace(f'stylesheets/{old}"', f'stylesheets/{new}"'), encoding="utf-8")
+    own_link = re.compile(r'\n?\s*<link rel="stylesheet" href="[^"]*stylesheets/' + re.escape(STYLESHEET.rsplit("/", 1)[1]) + '">')
+    for page, text in pages.items():
+        new = SHARED.sub(lambda m: f'<link rel="stylesheet" href="{m.group("prefix")}{name}">', text, count=1)
+        if new == text:  # no shared stylesheet: the Urdu one where urdu.css was
+            new = own_link.sub(lambda m: m.group(0).replace("assets/stylesheets/urdu.css", name), text)
+        else:
+            new = own_link.sub("", new)
+        page.write_text(new, encoding="utf-8")

@@ -38,6 +38,14 @@
   function start() {
     if (started) return;
     started = true;
+    // The theme's rules only its script needs (results, tooltips: scripts/trim_theme_css.py), with the script.
+    var css = deferred.getAttribute("data-css");
+    if (css) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = css;
+      document.head.appendChild(link);
+    }
     var script = document.createElement("script");
     script.src = deferred.getAttribute("data-src");
     script.onload = function () {
