@@ -1,8 +1,9 @@
 /* Search that never ends on an empty panel (scripts/search_per_language.py puts this file in front of Material's
    script, which is fetched only when the reader opens search: nothing here is on a first load).
    When a search finds nothing, Material says "No matching documents" and shows an empty list. Under it this shows
-   the page's own "Get help now" box (its numbers as tel: links, in the reader's language) with a first link to
-   "What should I do now?" (its title, from each language's search index, is filled in by the build). */
+   the page's own "Get help now" box (its numbers as tel: links, in the reader's language), its last link named
+   as the page it leads to, "What should I do now?" (each language's title, from its search index, is filled in
+   by the build). */
 (function () {
   "use strict";
   var TITLES = {}; // {"en": "What should I do now?", …}: search_per_language.py writes the titles here
@@ -16,6 +17,9 @@
     var config = document.getElementById("__config");
     if (!list || !meta || !box || !input || !config) return;
     var none = (JSON.parse(config.textContent).translations || {})["search.result.none"];
+    // Material's grey for this line ("No matching documents", "9 matching documents") is 4.4:1 on its panel, under
+    // WCAG's 4.5:1; darker here rather than in site.css, which every page loads first.
+    meta.style.color = "rgba(0, 0, 0, 0.7)";
 
     // A copy of the box, as a plain block: the dialog is a search landmark, and ids must stay unique.
     var help = document.createElement("div");
@@ -30,17 +34,12 @@
     }
     if (items) {
       items = items.cloneNode(true);
-      var last = items.lastElementChild;
-      var link = last && last.querySelector("a[href]");
+      var link = items.lastElementChild && items.lastElementChild.querySelector("a[href]");
       var name = TITLES[document.documentElement.lang];
-      if (link && name) { // "All ways to get help" leads to the "What should I do now?" page: name it so, first
-        var first = last.cloneNode(true);
-        first.querySelector("a").textContent = name;
-        items.insertBefore(first, items.firstChild);
-      }
+      if (link && name) link.textContent = name; // "All ways to get help" leads to that page: name it so
       help.appendChild(items);
     }
-    list.parentNode.insertBefore(help, list.nextSibling);
+    result.insertBefore(help, list); // between: Material finds its text and list as the first and last children
 
     function update() {
       help.hidden = !(input.value.trim() && !list.children.length && meta.textContent.trim() === (none || "").trim());
