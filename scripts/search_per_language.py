@@ -8,15 +8,27 @@ After the last language is built this hook:
     for languages typed with diacritics, which indexes every accented word a second time without accents.
 In the offline copy (Material's offline plugin wrote search/search_index.js), each language's index is also
 written as <lang>/search/search_index.js, the form Material reads from file://.
+Search that forgives (nothing of it is on a page's first load; SEARCH_FORGIVES=0 builds without it, to compare):
+  - synonyms from data/search-synonyms.yml: a page whose title or text has one term of a group gets the group's
+    other terms in a hidden index field ("synonyms"), so a reader's word the pages do not use still finds them;
+  - overrides/assets/javascripts/workers/search-forgives.js is appended to Material's search worker (a search
+    that finds nothing is retried allowing one wrong letter per word);
+  - overrides/assets/javascripts/search-forgives.js (the "Get help now" numbers and "What should I do now?" when
+    nothing is found) is put in front of Material's script, which only search-on-demand.js fetches.
+  Both joined files get new content-hashed names of the same length, so pages do not grow.
 Untranslated pages stay in a language's index as their /<lang>/… fallback copies, so results keep the reader
 in their language's interface.
 """
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 import logging
+import os
 import pathlib
 import re
+import unicodedata
 
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
@@ -27,6 +39,12 @@ import sitedata
 
 log = logging.getLogger("mkdocs.hooks.search_per_language")
 FOLDED_LANGUAGES = languages.folded()  # search_fold in mkdocs.yml
+FORGIVES = os.environ.get("SEARCH_FORGIVES", "1") != "0"
+# Hidden index fields (Material shows only title, text and tags): synonyms of words in the title weigh like the
+# title, those of words in the text like the text.
+SYNONYM_FIELDS = {"title_synonyms": {"boost": 1000.0}, "synonyms": {"boost": 1.0}}
+EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})  # as lunr.fold.min.js
+TAG = re.compile(r"<[^>]+>")
 CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -36,6 +54,46 @@ def lunr_settings(lang: str) -> dict:
     if lang == "en":
         return {"lang": ["en"], "pipeline": ["stopWordFilter"]}
     return {"lang": ["en"], "pipeline": []}  # Urdu: no stemmer or stop words exist for it in lunr
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(EXTRA_FOLD))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _normal(text: str, lang: str) -> str:
+    text = html.unescape(TAG.sub(" ", text)).lower()
+    return fold(text) if lang in FOLDED_LANGUAGES else unicodedata.normalize("NFC", text)
+
+
+def synonym_groups(lang: str) -> list[tuple[list[str], list[re.Pattern]]]:
+    """[(terms, one pattern per term)]: a term matches whole words at their start ("trafic" in "traficul")."""
+    groups = []
+    for group in sitedata.load("search-synonyms.yml").get(lang) or []:
+        terms = group["terms"]
+        patterns = [re.compile(r"(?<!\w)" + r"\w*\s+".join(map(re.escape, _normal(term, lang).split())))
+                    for term in terms]
+        groups.append((terms, patterns))
+    return groups
+
+
+def add_synonyms(docs: list[dict], lang: str) -> int:
+    """Give each entry whose title or text has a term of a group the group's other terms. Returns entries changed."""
+    groups = synonym_groups(lang)
+    changed = 0
+    for doc in docs:
+        for field, source in (("title_synonyms", "title"), ("synonyms", "text")):
+            haystack = _normal(doc.get(source, ""), lang)
+            extra: list[str] = []
+            for terms, patterns in groups:
+                found = [term for term, pattern in zip(terms, patterns) if pattern.search(haystack)]
+                if found:
+                    extra += [term for term in terms if term not in found and term not in extra]
+            doc.pop(field, None)
+            if extra:
+                doc[field] = ", ".join(extra)
+        changed += any(field in doc for field in SYNONYM_FIELDS)
+    return changed
 
 
 def split_index(site: pathlib.Path, langs: list[str]) -> dict[str, int]:
@@ -53,7 +111,11 @@ def split_index(site: pathlib.Path, langs: list[str]) -> dict[str, int]:
     for lang, docs in per_lang.items():
         target = index_path if lang == sitedata.DEFAULT_LANGUAGE else site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"config": dict(merged["config"], **lunr_settings(lang)), "docs": docs}
+        config = dict(merged["config"], **lunr_settings(lang))
+        if FORGIVES:
+            add_synonyms(docs, lang)
+            config["fields"] = dict(config["fields"], **SYNONYM_FIELDS)
+        payload = {"config": config, "docs": docs}
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         if offline:  # opened from file://, Material loads the index as a script: <base>/search/search_index.js
             target.with_suffix(".js").write_text("var __index = " + target.read_text(encoding="utf-8"), encoding="utf-8")
@@ -78,6 +140,61 @@ def point_pages_at_their_index(site: pathlib.Path, langs: list[str]) -> None:
             page.write_text(text[: match.start()] + new + text[match.end():], encoding="utf-8")
 
 
+def help_titles(site: pathlib.Path, langs: list[str]) -> dict[str, str]:
+    """{lang: title of the "What should I do now?" page (help/)}, from each language's own index."""
+    titles = {}
+    for lang in langs:
+        path = site / "search" / "search_index.json" if lang == sitedata.DEFAULT_LANGUAGE else \
+            site / lang / "search" / "search_index.json"
+        for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
+            if doc["location"] == "help/":
+                titles[lang] = html.unescape(doc["title"])
+    return titles
+
+
+def _join(material: pathlib.Path, ours: pathlib.Path, ours_first: bool, fill=None) -> tuple[str, str]:
+    """Write Material's file and ours as one file, named like Material's with a new hash; remove both parts.
+    Returns (old name, new name)."""
+    mine = ours.read_text(encoding="utf-8")
+    if fill:
+        mine = fill(mine)
+    theirs = material.read_text(encoding="utf-8").rstrip()
+    joined = (mine.rstrip() + "\n" + theirs if ours_first else theirs + "\n;" + mine.rstrip()) + "\n"
+    stem = material.name.split(".")[0]  # "bundle" or "search"
+    old_hash = material.name.split(".")[1]
+    new_hash = hashlib.sha256(joined.encode("utf-8")).hexdigest()[: len(old_hash)]
+    target = material.with_name(f"{stem}.{new_hash}.min.js")
+    target.write_text(joined, encoding="utf-8")
+    ours.unlink()
+    if target != material:
+        material.unlink()
+    return material.name, target.name
+
+
+def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
+    scripts = site / "assets" / "javascripts"
+    worker_part, main_part = scripts / "workers" / "search-forgives.js", scripts / "search-forgives.js"
+    workers = [p for p in (scripts / "workers").glob("search.*.min.js")]
+    bundles = list(scripts.glob("bundle.*.min.js"))
+    if not (worker_part.exists() and main_part.exists()):
+        return  # already joined (a --dirty rebuild)
+    if len(workers) != 1 or len(bundles) != 1:
+        raise PluginError(f"expected one Material worker and one bundle in {scripts}, found {workers + bundles}")
+    titles = json.dumps(help_titles(site, langs), ensure_ascii=False)
+    renames = [
+        ("workers/",) + _join(workers[0], worker_part, ours_first=False),
+        ("javascripts/",) + _join(bundles[0], main_part, ours_first=True,
+                                  fill=lambda text: text.replace("var TITLES = {};", f"var TITLES = {titles};", 1)),
+    ]
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = text
+        for folder, old, name in renames:
+            new = new.replace(folder + old, folder + name)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
 @event_priority(-200)  # after static-i18n has built every language and merged the index
 def on_post_build(config):
     if not sitedata.is_final_pass(config):
@@ -90,3 +207,8 @@ def on_post_build(config):
     if not all(counts.values()):
         log.warning("search index empty for %s (a --dirty build?)", [lang for lang, n in counts.items() if not n])
     point_pages_at_their_index(site, langs)
+    if FORGIVES:
+        attach_forgiving_search(site, langs)
+    else:  # SEARCH_FORGIVES=0: Material's search as it was, to compare
+        for part in ("workers/search-forgives.js", "search-forgives.js"):
+            (site / "assets" / "javascripts" / part).unlink(missing_ok=True)
