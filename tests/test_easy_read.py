@@ -63,4 +63,5 @@ def test_built_easy_read_pictures_have_alt_and_urdu_reads_right_to_left(lang):
         icons = [i for i in images if "easy-read-icon" in i]
         assert icons, f"{prefix}easy-read/{name}: no pictures"
         assert all(re.search(r'alt="[^"]+"', i) for i in icons), f"{prefix}easy-read/{name}: a picture without alt"
-        assert ('dir="rtl"' in html.split(">")[0] + html.split("<body")[0]) == (lang == "ur")
+        body = re.search(r"<body[^>]*>", html).group(0)
+        assert ('dir="rtl"' in body) == (lang == "ur"), f"{prefix}easy-read/{name}: dir is wrong for {lang}"
