@@ -32,10 +32,12 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-LANGUAGES = ["en", "pl", "ro", "hu", "vi", "ur"]
+sys.path.insert(0, str(ROOT / "scripts"))
+import chromium  # noqa: E402
+import languages  # noqa: E402
+
+CHROMIUM, CHROMIUM_ARGS = chromium.PATH, chromium.ARGS
+LANGUAGES = languages.codes()
 # Lighthouse's "slow 4G" and mobile CPU: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower.
 NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8,
            "uploadThroughput": 750 * 1024 / 8}
@@ -124,10 +126,7 @@ def stock_project() -> pathlib.Path:
 
 # --- serving -----------------------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+free_port = chromium.free_port
 
 
 NGINX = """
@@ -214,7 +213,7 @@ def measure_search(browser, base: str, lang: str) -> float | None:
     context = phone_context(browser)
     page = context.new_page()
     slow_phone(context, page)
-    page.goto(f"{base}/" + ("" if lang == "en" else f"{lang}/"), wait_until="load")
+    page.goto(f"{base}/" + languages.home(lang), wait_until="load")
     page.wait_for_load_state("networkidle")
     toggle = page.locator("label.md-header__button[for=__search]")
     (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
@@ -230,7 +229,7 @@ def measure_search(browser, base: str, lang: str) -> float | None:
 
 
 def index_bytes(site: pathlib.Path, lang: str) -> dict:
-    path = site / ("" if lang == "en" else lang) / "search" / "search_index.json"
+    path = site / languages.home(lang) / "search" / "search_index.json"
     if not path.exists():
         path = site / "search" / "search_index.json"  # stock: one index for every language
     data = path.read_bytes()
