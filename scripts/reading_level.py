@@ -4,7 +4,9 @@
 Usage: scripts/reading_level.py [PAGE.md ...]   (default: every English page under docs/)
 Prints one line per page: grade, the audience's limit, and the file. Exit 1 if a page is over its limit.
 Limits by front matter `audience`: public pages (the default) aim at a reading age of about 9 to 11;
-professional pages (for safeguarding leads, managers, partners) may be a little harder.
+professional pages (for safeguarding leads, managers, partners) may be a little harder. Easy-read pages
+(docs/easy-read/, `audience: easy-read`) aim at a reading age of about 7 to 9: a grade of at most 4 (reading age is
+about the grade plus 5), and no sentence longer than 15 words (the "longest" column).
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-LIMITS = {"public": 6.5, "professional": 9.0}
+LIMITS = {"public": 6.5, "professional": 9.0, "easy-read": 4.0}
+EASY_READ_WORDS = 15   # the most words in one easy-read sentence
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -27,7 +30,8 @@ def plain_text(markdown: str) -> str:
     text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)               # abbreviation definitions
     text = re.sub(r"\[\[[^\]]*\]\]", "it", text)                             # data shortcodes read as one word
     text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"\{[:#.][^}]*\}", "", text)                               # attribute lists
+    text = re.sub(r"\{\s*[:#.][^}]*\}", "", text)                            # attribute lists
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)                        # pictures: their alt is not prose
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)                   # links keep their words
     text = re.sub(r"^\s*(#{1,6}|[-*+]|\d+\.|>|!!!|\?\?\?\+?)\s*", "", text, flags=re.M)
     text = re.sub(r"^\s*\|?[-:| ]+\|?\s*$", "", text, flags=re.M)            # table rules
@@ -47,6 +51,12 @@ def grade(markdown: str) -> float:
     return round(textstat.flesch_kincaid_grade(plain_text(markdown)), 1)
 
 
+def longest_sentence(markdown: str) -> int:
+    """Words in the longest sentence (a shortcode counts as one word)."""
+    sentences = re.split(r"(?<=[.!?:])\s+", plain_text(markdown))
+    return max(len(sentence.split()) for sentence in sentences)
+
+
 def english_pages():
     return sorted(p for p in DOCS.rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))
 
@@ -58,9 +68,11 @@ def main(argv: list[str]) -> int:
         markdown = page.read_text(encoding="utf-8")
         who = audience(markdown)
         level = grade(markdown)
-        flag = "OVER" if level > LIMITS[who] else "ok"
+        too_long = who == "easy-read" and longest_sentence(markdown) > EASY_READ_WORDS
+        flag = "OVER" if level > LIMITS[who] or too_long else "ok"
         over += flag == "OVER"
-        print(f"{level:5.1f}  limit {LIMITS[who]:.1f} ({who:12})  {flag:4}  {page.relative_to(ROOT) if page.is_absolute() else page}")
+        words = f"  longest {longest_sentence(markdown)} words" if who == "easy-read" else ""
+        print(f"{level:5.1f}  limit {LIMITS[who]:.1f} ({who:12})  {flag:4}  {page.relative_to(ROOT) if page.is_absolute() else page}{words}")
     return 1 if over else 0
 
 
