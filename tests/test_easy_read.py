@@ -11,10 +11,12 @@ import sys
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, SITE
+from conftest import AXE_OPTIONS, LANGUAGES, ROOT, SITE
 
 sys.path.insert(0, str(ROOT / "scripts"))
+import languages  # noqa: E402
 import reading_level  # noqa: E402
+import sitedata  # noqa: E402
 
 EASY = ROOT / "docs" / "easy-read"
 ENGLISH = sorted(p for p in EASY.glob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))
@@ -54,14 +56,103 @@ def test_every_idea_has_a_local_picture_with_a_text_alternative(page):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_built_easy_read_pictures_have_alt_and_urdu_reads_right_to_left(lang):
-    prefix = "" if lang == "en" else f"{lang}/"
+def test_built_easy_read_pictures_are_in_the_page_named_and_urdu_reads_right_to_left(lang):
+    """Each picture is an inline <svg role="img"> with a name (no request for a picture file), right to left in Urdu."""
     for page in ENGLISH:
-        name = "" if page.stem == "index" else page.stem + "/"
-        html = (SITE / f"{prefix}easy-read/{name}index.html").read_text(encoding="utf-8")
-        images = re.findall(r"<img [^>]*>", html.split('class="md-content"')[1])
-        icons = [i for i in images if "easy-read-icon" in i]
-        assert icons, f"{prefix}easy-read/{name}: no pictures"
-        assert all(re.search(r'alt="[^"]+"', i) for i in icons), f"{prefix}easy-read/{name}: a picture without alt"
+        address = languages.web_path(page.relative_to(ROOT / "docs").as_posix(), lang)
+        html = (SITE / address / "index.html").read_text(encoding="utf-8")
+        content = html.split('class="md-content"')[1]
+        assert "icons.svg" not in content, f"{address}: a picture is still fetched from the sprite"
+        icons = re.findall(r'<svg class="easy-read-icon"[^>]*>', content)
+        ideas = len(re.findall(r'<li>\s*<svg class="easy-read-icon"', content))
+        assert icons and ideas == len(icons), f"{address}: not every picture starts an idea"
+        assert all(re.search(r'role="img" aria-label="[^"]+"', i) for i in icons), f"{address}: a picture has no name"
         body = re.search(r"<body[^>]*>", html).group(0)
-        assert ('dir="rtl"' in body) == (lang == "ur"), f"{prefix}easy-read/{name}: dir is wrong for {lang}"
+        assert ('dir="rtl"' in body) == (lang in languages.right_to_left()), f"{address}: dir is wrong for {lang}"
+
+
+PAIRS = [(page, meta) for page in ENGLISH
+         if (meta := re.search(r"^easy_read_of: (\S+)$", page.read_text(encoding="utf-8"), re.M))]
+
+
+def test_the_three_core_pages_have_an_easy_read_version():
+    assert sorted(m.group(1) for _, m in PAIRS) == [
+        "help/index.md", "signs/child-sexual-exploitation.md", "signs/human-trafficking.md"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page,meta", PAIRS, ids=lambda x: getattr(x, "name", ""))
+def test_standard_page_links_to_its_easy_read_version_and_back(lang, page, meta):
+    standard = languages.web_path(meta.group(1), lang)
+    easy = languages.web_path(page.relative_to(ROOT / "docs").as_posix(), lang)
+    html = (SITE / standard / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<p class="easy-read-link"><a href="([^"]+)">([^<]+)</a>', html)
+    assert link, f"{standard}: no link to the easy-read version"
+    assert (SITE / standard / link.group(1)).resolve() == (SITE / easy).resolve(), f"{standard}: link goes elsewhere"
+    if lang != "en":
+        assert link.group(2) != sitedata.text("ui.easy_read.link", "en"), f"{standard}: link text left in English"
+    back = (SITE / easy / "index.html").read_text(encoding="utf-8").split('class="md-content"')[1]
+    targets = {(SITE / easy / href).resolve() for href in re.findall(r'href="([^"#]+)"', back)}
+    assert (SITE / standard).resolve() in targets, f"{easy}: no link back to the standard page {standard}"
+
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+PICTURES = """() => [...document.querySelectorAll('.easy-read li')].map(li => {
+  const icon = li.querySelector('.easy-read-icon').getBoundingClientRect();
+  const range = document.createRange(); range.selectNodeContents(li);
+  const words = [...range.getClientRects()].filter(r => r.width > 2 && r.left >= icon.right - 1 || r.right <= icon.left + 1);
+  const first = words.length ? words[0] : null;
+  return {size: Math.min(icon.width, icon.height), iconLeft: icon.left, iconRight: icon.right,
+          textLeft: first ? first.left : null, textRight: first ? first.right : null,
+          fontSize: parseFloat(getComputedStyle(li).fontSize), shown: getComputedStyle(li.querySelector('.easy-read-icon')).display !== 'none'};
+})"""
+
+
+def easy_addresses(lang):
+    return [languages.web_path(page.relative_to(ROOT / "docs").as_posix(), lang) for page in ENGLISH]
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_picture_sits_beside_its_words_in_large_type_on_a_phone_without_javascript(browser, base_url, lang, media):
+    """At 360 px with no JavaScript (and when printed), every idea shows its picture (at least 40 px) at the start
+    of the line - the left, or the right in a right-to-left language - with its words beside it, in type of 20 px
+    or more on screen and 14 pt or more on paper (the easy-read guides' smallest print size)."""
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.emulate_media(media=media)
+    rtl = lang in languages.right_to_left()
+    try:
+        for address in easy_addresses(lang):
+            page.goto(f"{base_url}/{address}", wait_until="load")
+            ideas = page.evaluate(PICTURES)
+            assert ideas, f"{address}: no ideas"
+            for n, idea in enumerate(ideas, 1):
+                assert idea["shown"] and idea["size"] >= 40, f"{address} idea {n} ({media}): picture {idea['size']:.0f}px"
+                smallest = 20 if media == "screen" else 14 * 96 / 72
+                assert idea["fontSize"] >= smallest, f"{address} idea {n} ({media}): type {idea['fontSize']}px"
+                assert idea["textLeft"] is not None, f"{address} idea {n} ({media}): no words beside the picture"
+                if rtl:
+                    assert idea["textRight"] <= idea["iconLeft"] + 1, f"{address} idea {n}: the picture is not at the right"
+                else:
+                    assert idea["textLeft"] >= idea["iconRight"] - 1, f"{address} idea {n}: the picture is not at the left"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_easy_read_pages_have_no_accessibility_violations_at_phone_and_desktop_width(browser, base_url, lang, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        for address in easy_addresses(lang):
+            page.goto(f"{base_url}/{address}", wait_until="load")
+            violations = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+                          for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
+            assert violations == [], f"{address} at {viewport['width']}px: {violations}"
+    finally:
+        context.close()

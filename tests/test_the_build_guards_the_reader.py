@@ -59,6 +59,16 @@ def page(text, name="docs/index.md"):
     return write(name, text)
 
 
+def easy_read_page(text):
+    """The home page with `text` added, and the easy-read pictures' sprite beside it."""
+    def change(root):
+        sprite = root / "docs/assets/easy-read/icons.svg"
+        sprite.parent.mkdir(parents=True)
+        sprite.write_bytes((ROOT / "docs/assets/easy-read/icons.svg").read_bytes())
+        (root / "docs/index.md").write_text(GOOD_PAGE + text, encoding="utf-8")
+    return change
+
+
 AT = f"docs/index.md:{PAGE_LINE}"
 CASES = {
     # Numbers
@@ -143,6 +153,11 @@ CASES = {
     "a misspelt shortcode": (page(GOOD_PAGE + "\nCall [[phnoe childline]].\n"), AT, "not a shortcode the site knows"),
     "a shortcode in capitals": (page(GOOD_PAGE + "\nCall [[Phone childline]].\n"), AT, "not a shortcode the site knows"),
     "a shortcode missing its opening bracket": (page(GOOD_PAGE + "\nCall [phone childline]].\n"), AT, "not a shortcode the site knows"),
+    # Easy-read pictures (scripts/easy_read_icons.py)
+    "an easy-read picture not in the sprite": (
+        easy_read_page("\n- ![A cat](assets/easy-read/icons.svg#cat){ .easy-read-icon } Hello.\n"), AT, "is not in icons.svg"),
+    "an easy-read picture with no text alternative": (
+        easy_read_page("\n- ![](assets/easy-read/icons.svg#phone){ .easy-read-icon } Hello.\n"), AT, "has no text alternative"),
     # Front matter and file names
     "front matter never closed": (page("---\ntitle: Home\nhelp: general\n\n# Home\n\nText.\n"), "docs/index.md:1", "never closed"),
     "front matter closed with two dashes": (page("---\ntitle: Home\nhelp: general\n--\n\n# Home\n"), "docs/index.md:4", "exactly three"),
