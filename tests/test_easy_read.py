@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import AXE_OPTIONS, LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, axe_violations
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import languages  # noqa: E402
@@ -144,15 +144,12 @@ def test_each_picture_sits_beside_its_words_in_large_type_on_a_phone_without_jav
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_easy_read_pages_have_no_accessibility_violations_at_phone_and_desktop_width(browser, base_url, lang, viewport):
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     try:
         for address in easy_addresses(lang):
             page.goto(f"{base_url}/{address}", wait_until="load")
-            violations = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-                          for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
+            violations = axe_violations(page)
             assert violations == [], f"{address} at {viewport['width']}px: {violations}"
     finally:
         context.close()

@@ -16,7 +16,7 @@ import zipfile
 import pytest
 import yaml
 
-from conftest import AXE_OPTIONS, LANGUAGES, ROOT, SITE, ensure_site
+from conftest import LANGUAGES, ROOT, SITE, axe_violations, ensure_site
 from sitedata_for_tests import contact_text, contacts, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -167,11 +167,8 @@ def test_in_urdu_the_cards_read_right_to_left_and_the_numbers_left_to_right(open
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_page_is_axe_clean_at_phone_and_desktop_width(open_page, lang, viewport):
-    from axe_playwright_python.sync_playwright import Axe
-
     page = open_page(lang, viewport)
-    violations = [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-                  for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
+    violations = axe_violations(page)
     assert violations == [], f"{lang} at {viewport['width']}px: {violations}"
 
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from urllib.parse import urljoin
 
-from conftest import AXE_OPTIONS, LANGUAGES, ROOT, SITE
+from conftest import LANGUAGES, ROOT, SITE, axe_violations
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -148,13 +148,10 @@ def test_every_page_help_box_links_to_the_cards_in_its_language():
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_card_pages_have_no_accessibility_violations_at_phone_and_desktop_width(browser, base_url, lang, viewport):
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.goto(base_url + cards_path(lang), wait_until="load")
-    violations = [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-                  for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
+    violations = axe_violations(page)
     context.close()
     assert violations == [], f"{lang} at {viewport['width']}px: {violations}"
 
