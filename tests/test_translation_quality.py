@@ -154,7 +154,7 @@ def urdu_latin_outside_bdi(text: str) -> list[str]:
     text = re.sub(r"\[\[[^\]]*\]\]", " ", text)                      # shortcodes
     text = re.sub(r"\]\([^)]*\)", "]", text)                         # link targets
     text = re.sub(r"<[^>]+>", " ", text)                             # tags
-    text = re.sub(r"\{[:#.][^}]*\}", " ", text)                      # attribute lists
+    text = re.sub(r"\{\s*[:#.][^}]*\}", " ", text)                      # attribute lists
     text = re.sub(r"^(\s*)(!!!|\?\?\?\+?)\s+[a-z]+", r"\1", text, flags=re.M)  # admonition kinds
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"https?://\S+", " ", text)
