@@ -38,6 +38,7 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(VENV)/bin/py
 # Debian's Java. --ignore-scripts: the package's install script would download a Java of its own if none were found.
 $(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
 	@command -v java >/dev/null || { echo "Installing Debian packages: default-jre-headless"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v npm >/dev/null || { echo "Installing Debian packages: npm"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 

@@ -16,7 +16,7 @@ An unknown shortcode or contact fails the build with the page's file name.
 
 Two things the data asks for wherever a number is shown:
   - a phone with `source_dated: YYYY-MM` (a number whose only source is old: "verified-dated" in
-    ../shared/facts/phone-numbers.tsv) is followed by its caveat, <span class="contact-caveat" data-caveat=…>;
+    data/verified-numbers.tsv) is followed by its caveat, <span class="contact-caveat" data-caveat=…>;
   - in a table of contacts, a contact with no confirmed number for a column shows its `fallback` contacts'
     numbers there (e.g. the police), in a <span class="contact-fallback" data-fallback=…>.
 """

@@ -1,7 +1,7 @@
 """A number whose only source is old carries a warning wherever it is shown, and a council with no confirmed
 number still gives the reader a route: the police (101) and, in an emergency, 999.
 
-Which numbers need the warning comes from ../shared/facts/phone-numbers.tsv ("verified-dated"); data/contacts.yml
+Which numbers need the warning comes from the project's register, data/verified-numbers.tsv ("verified-dated"); data/contacts.yml
 marks each of them with `source_dated`, and scripts/render_data.py writes the warning after the number as
 <span class="contact-caveat" data-caveat="source-dated">, the same in every language (the words are in
 data/i18n/<lang>.yml). The council table gives a council with no confirmed number its `fallback` contacts' numbers
@@ -28,7 +28,7 @@ import sitedata  # noqa: E402
 PRINTABLES = yaml.safe_load((ROOT / "data" / "printables.yml").read_text(encoding="utf-8"))["printables"]
 CAVEAT = re.compile(r'<span class="contact-caveat" data-caveat="source-dated"[^>]*>(.*?)</span>', re.S)
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-PHONE_TABLE = ROOT.parent / "shared" / "facts" / "phone-numbers.tsv"
+PHONE_TABLE = ROOT / "data" / "verified-numbers.tsv"  # the project's copy of the facts (compared in test_contact_details.py)
 
 
 def phone_table() -> dict[str, dict]:
@@ -42,7 +42,7 @@ def visible_text(source: str) -> str:
 
 
 def dated_phones() -> list[tuple[str, dict]]:
-    """(contact id, phone) for every number in the data that the shared facts mark as verified-dated."""
+    """(contact id, phone) for every number in the data that the register marks as verified-dated."""
     dated = {digits for digits, row in phone_table().items() if row["status"] == "verified-dated"}
     return [(cid, phone) for cid, contact in contacts().items() for phone in contact.get("phones", [])
             if phone["tel"] in dated]
