@@ -4,7 +4,6 @@ Appends includes/abbreviations.<lang>.md (English where a language has none) to 
 `abbr` extension. One list per language, also rendered as the glossary page.
 """
 import sitedata
-from mkdocs.plugins import event_priority
 
 
 def abbreviation_file(lang: str):
@@ -15,7 +14,6 @@ def abbreviation_file(lang: str):
     return None
 
 
-@event_priority(30)
 def on_page_markdown(markdown, page, config, files):
     path = abbreviation_file(sitedata.language(config))
     if path is None:

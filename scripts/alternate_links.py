@@ -2,23 +2,19 @@
 
 Material fetches <alternate>/sitemap.xml for each such link on every page load, and static-i18n writes no such
 files, so every page made several failing requests. The header's language menu already links each page to the
-same page in the other languages; search engines get hreflang (absolute URLs, x-default) from sitemap.xml.
+same page in the other languages; search engines get hreflang (absolute URLs, x-default) from sitemap.xml. A step of scripts/finish.py.
 """
-import pathlib
-import re
+from __future__ import annotations
 
-from mkdocs.plugins import event_priority
+import re
 
 import sitedata
 
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
-@event_priority(-200)
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    for page in pathlib.Path(config.site_dir).rglob("*.html"):
+def drop_alternates(build: sitedata.Build) -> None:
+    for page in build.site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         stripped = ALTERNATE.sub("", text)
         if stripped != text:

@@ -1,7 +1,7 @@
 """Ship the theme's and the site's styles as one CSS file and the site's scripts as one JS file, named by content.
 
 Authors keep small files, one per job (site.css, quick-exit.css, quick-exit.js …, listed in extra_css and
-extra_javascript). After the last language is built, this hook joins Material's stylesheet (already cut down to
+extra_javascript). After the last language is built, this step of scripts/finish.py joins Material's stylesheet (already cut down to
 what the site uses by trim_theme_css.py) and those files in page order into assets/stylesheets/site.<hash>.css,
 and the scripts into assets/javascripts/site.<hash>.js, points every page at those two files and removes the
 parts. Two requests for every page's styles and scripts, however many files the authors keep; the content hash in
@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import pathlib
 import re
-
-from mkdocs.plugins import event_priority
 
 import sitedata
 import trim_theme_css
@@ -95,11 +93,8 @@ def _rewrite(html: str, parts: list[str], bundle: str, tag: str) -> str:
     return html
 
 
-@event_priority(-195)  # after the other final-pass rewrites of pages, before the security policy hashes them
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
+def bundle(build: sitedata.Build) -> None:
+    site, config = build.site, build.config
     theme = sorted(p.relative_to(site).as_posix() for p in site.glob(trim_theme_css.THEME_CSS))
     css_parts = theme + [str(path) for path in config.extra_css]
     js_parts = [str(path) for path in config.extra_javascript]

@@ -6,7 +6,7 @@ with font-display: optional and a preload. A stylesheet in the <head> holds back
 arrived, so with the font inside it, Urdu text is laid out once, in its own font (urdu.css explains the rest).
 Fetched by Urdu pages only.
 
-After every language is built, this hook replaces the stylesheet's url("../fonts/….woff2") with a data: URL
+After every language is built, this step of scripts/finish.py replaces the stylesheet's url("../fonts/….woff2") with a data: URL
 (hence font-src data: in data/security.yml) and puts it after the stylesheet every page has (theme and site, from
 bundle_assets.py, which runs just before): Urdu pages then fetch one stylesheet, like the others, not two. The
 result is named by its content (urdu.<hash>.css, cached for a year like the other hashed files), takes the place
@@ -17,10 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import pathlib
 import re
-
-from mkdocs.plugins import event_priority
 
 import bundle_assets
 import sitedata
@@ -30,11 +27,8 @@ SHARED = re.compile(r'<link rel="stylesheet" href="(?P<prefix>[^"]*?)assets/styl
 FONT_URL = re.compile(r'url\("\.\./fonts/(?P<file>[^"/]+\.woff2)"\)')
 
 
-@event_priority(-195)  # with the other final-pass rewrites of pages, before the security policy (-250)
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
+def embed_font(build: sitedata.Build) -> None:
+    site = build.site
     source = site / STYLESHEET
     if not source.exists():
         return  # already embedded (a --dirty rebuild)

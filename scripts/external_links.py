@@ -6,8 +6,6 @@ a template). The site also sends Referrer-Policy: no-referrer; this keeps the pr
 import re
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import event_priority
-
 A_TAG = re.compile(r"<a\b[^>]*>", re.I)
 HREF = re.compile(r"""\shref\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 REL = re.compile(r"""(\srel\s*=\s*)(["'])(.*?)\2""", re.I | re.S)
@@ -31,8 +29,7 @@ def add_noreferrer(output: str, own_host: str) -> str:
     return A_TAG.sub(fix, output)
 
 
-@event_priority(50)  # before root_404 keeps its copy of each 404 page
-def on_post_template(output, template_name, config):
+def on_post_template(output, template_name, config):  # before root_404.py (later in mkdocs.yml) keeps each 404 page
     return add_noreferrer(output, urlsplit(config.site_url or "").hostname)
 
 

@@ -2,7 +2,7 @@
 
 Material's offline plugin makes a site work from file:// (search included), but it turns directory URLs off,
 which must not happen to the live site. So the copy is a second, separate build (mkdocs.offline.yml, which
-inherits mkdocs.yml and adds the plugin). As a hook this module:
+inherits mkdocs.yml and adds the plugin). As a step of scripts/finish.py this module:
   - in the main build, after the last language, the printables (which fill .cache/print, so the copy reuses
     the PDFs) and the security policy, before precompress: runs `mkdocs build -f mkdocs.offline.yml` into
     build/site-offline/ beside site/, zips it into site/downloads/spot-it-say-it-offline.zip (one folder,
@@ -10,7 +10,9 @@ inherits mkdocs.yml and adds the plugin). As a hook this module:
     everything it is made from (INPUTS), so a rebuild with nothing changed reuses it;
 The offline copy has the live site's policy (no 'unsafe-inline'): Material's search runs there in a hidden frame
 (the vendored iframe-worker shim), whose start-up script is a file of its own (vendor/iframe-worker/boot.js).
-`mkdocs serve` and builds without mkdocs.offline.yml (test fixtures) make no offline copy.
+`mkdocs serve`, a quick build (QUICK_BUILD=1: the copy holds the PDFs, which it skips), the offline copy's own
+build (mkdocs.offline.yml inherits finish.py, so this step runs there too and does nothing) and builds without
+mkdocs.offline.yml (test fixtures) make no offline copy.
 """
 from __future__ import annotations
 
@@ -25,7 +27,6 @@ import time
 import zipfile
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 import printables
 import sitedata
@@ -38,12 +39,6 @@ LEFT_OUT_NAMES = {"_headers"}      # a web host's header file
 # Everything the copy is made from: the same inputs give the same zip, reused from .cache/offline/.
 INPUTS = ["docs", "data", "overrides", "includes", "scripts", "mkdocs.yml", OFFLINE_CONFIG, "requirements.txt"]
 CACHE = sitedata.ROOT / ".cache" / "offline"
-_command = "build"
-
-
-def on_startup(command, dirty):
-    global _command
-    _command = command
 
 
 def zip_site(folder: pathlib.Path, target: pathlib.Path) -> int:
@@ -85,13 +80,12 @@ def build_offline_copy(config) -> pathlib.Path:
     return offline
 
 
-@event_priority(-260)  # after the security policy (-250) has written its meta; before precompress (-300)
-def on_post_build(config):
-    if not sitedata.is_final_pass(config) or _command == "serve" or os.environ.get("SKIP_PRINTABLES"):
-        return  # SKIP_PRINTABLES: the offline copy contains the PDFs, so it is skipped with them
-    site = pathlib.Path(config.site_dir)
-    if printables.is_offline_build(config):
+def make_offline_copy(build: sitedata.Build) -> None:
+    """After the printables (they fill .cache/print, which the copy's own build reuses) and before precompress
+    (this writes the zip's size into the pages)."""
+    if build.serve or build.quick or build.offline:
         return
+    config, site = build.config, build.site
     if not (pathlib.Path(config.config_file_path).parent / OFFLINE_CONFIG).exists():
         return
     started = time.monotonic()
@@ -110,6 +104,6 @@ def on_post_build(config):
         shutil.copyfile(target, partial)
         os.replace(partial, cached)  # whole or not at all, even with two builds at once
         how = f"built, {count} files"
-    printables.fill_tables(site, sitedata.languages(config))
+    printables.fill_tables(site, build.languages)
     log.info("offline copy: %s (%.1f MB) %s, in %.1f s", target.relative_to(site), target.stat().st_size / 1e6,
              how, time.monotonic() - started)

@@ -3,18 +3,18 @@
 data/printables.yml says which parts of which pages each printable takes; scripts/printables_render.py lays them
 out (overrides/print/); scripts/printables_pdf.py prints them with Chromium, reusing .cache/print/ when the HTML
 has not changed. As a hook this module:
+  - renders [[printables]] (the table of PDFs with paper, pages, file size) and [[offline-copy]] (the zip link),
+    before render_data.py renders its own shortcodes (it comes before it in mkdocs.yml);
   - keeps each page's rendered HTML, per language (on_page_content);
-  - renders [[printables]] (the table of PDFs with paper, pages, file size) and [[offline-copy]] (the zip link);
-  - after the last language: writes site/<lang>/print/<id>-<paper>.pdf (English in site/print/), a preview of
+and as a step of scripts/finish.py (make_pdfs), after the last language: writes site/<lang>/print/<id>-<paper>.pdf (English in site/print/), a preview of
     each print page in build/print/, and fills the file sizes and "not yet translated" marks into the table.
-`mkdocs serve` skips the printing (the table then shows no sizes). A build whose pages lack a printable's
+`mkdocs serve` and a quick build (QUICK_BUILD=1) skip the printing (the table then shows no sizes). A build whose pages lack a printable's
 sources (a test fixture) skips that printable.
 """
 from __future__ import annotations
 
 import html
 import logging
-import os
 import pathlib
 import posixpath
 import re
@@ -33,7 +33,6 @@ log = logging.getLogger("mkdocs.hooks.printables")
 SIZE_MARK = re.compile(r'(?P<open><span class="download-size" data-file="(?P<file>[^"]+)">)(?P<size>[^<]*)(?P<close></span>)')
 STATUS_MARK = re.compile(r'(?P<open><span class="printable-status" data-printable="(?P<id>[^"]+)">)[^<]*(?P<close></span>)')
 
-_command = "build"
 _pages = printables_render.Pages()
 _tables: dict[str, pathlib.Path] = {}  # language -> the built page that holds [[printables]]
 
@@ -57,10 +56,6 @@ def file_size(size: int, lang: str) -> str:
     if size >= 1_000_000:
         return f"{format_decimal(round(size / 1_000_000, 1), locale=lang)} MB"
     return f"{format_decimal(max(1, round(size / 1000)), locale=lang)} kB"
-
-
-def is_offline_build(config) -> bool:
-    return any(name.split("/")[-1] == "offline" for name in config.plugins)
 
 
 # --- shortcodes -----------------------------------------------------------------------------------------------
@@ -93,22 +88,16 @@ def offline_copy(lang: str, page_url: str, offline: bool) -> str:
             f'<p>{text("print.offline.how")}</p>\n')
 
 
-@event_priority(45)  # before render_data (40) looks for its own shortcodes
 def on_page_markdown(markdown, page, config, files):
     if "[[printables]]" not in markdown and "[[offline-copy]]" not in markdown:
         return markdown
     lang = sitedata.language(config)
     _tables[lang] = pathlib.Path(config.site_dir) / page.file.dest_uri
     markdown = markdown.replace("[[printables]]", printables_table(lang, page.url))
-    return markdown.replace("[[offline-copy]]", offline_copy(lang, page.url, is_offline_build(config)))
+    return markdown.replace("[[offline-copy]]", offline_copy(lang, page.url, sitedata.is_offline_build(config)))
 
 
 # --- capture ----------------------------------------------------------------------------------------------
-
-def on_startup(command, dirty):
-    global _command
-    _command = command
-
 
 @event_priority(-100)  # after every other change to the page's HTML
 def on_page_content(content, page, config, files):
@@ -194,19 +183,17 @@ def fill_tables(site: pathlib.Path, langs: list[str], fallbacks: dict | None = N
             page.write_text(new, encoding="utf-8")
 
 
-@event_priority(-185)  # after static-i18n's last language; before the page rewrites and the offline copy (-260)
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
-    langs = sitedata.languages(config)
+def make_pdfs(build: sitedata.Build) -> None:
+    """Early among the finishing steps: it writes the PDFs' sizes into the pages, which later steps copy and
+    compress (redirect pages, .gz/.br), and the offline copy holds the PDFs it prints (through .cache/print)."""
+    site, langs = build.site, build.languages
     started = time.monotonic()
     jobs, fallbacks = make_jobs(site, site.parent / "build" / "print", langs)
     if not jobs:
         return
-    if _command == "serve" or os.environ.get("SKIP_PRINTABLES"):
-        # SKIP_PRINTABLES=1: scripts/bench.py times the build "without PDFs", as its budget is defined
-        log.info("printables: not printed under mkdocs serve or with SKIP_PRINTABLES (run mkdocs build)")
+    if build.serve or build.quick:
+        # QUICK_BUILD=1: scripts/bench.py times the build "without PDFs", as its budget is defined
+        log.info("printables: not printed under mkdocs serve or with QUICK_BUILD (run mkdocs build)")
     else:
         try:
             counts = printables_pdf.print_all(jobs)

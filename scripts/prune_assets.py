@@ -4,12 +4,10 @@ we don't have.
 Material copies every lunr language file (about 30) and its source maps into site/assets. The search worker only
 loads the files named in each language's index config (scripts/search_per_language.py): lunr.stemmer.support and
 lunr.fold. Everything else is dead weight in the offline copy and on the host.
+A step of scripts/finish.py, the first after every language is built.
 """
-import pathlib
 import re
 import shutil
-
-from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -17,11 +15,8 @@ KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.fold.min.js"}
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?\s*\Z")
 
 
-@event_priority(-180)
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    assets = pathlib.Path(config.site_dir) / "assets"
+def prune(build: sitedata.Build) -> None:
+    assets = build.site / "assets"
     for source_map in assets.rglob("*.map"):
         source_map.unlink()
     for file in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):
@@ -29,10 +24,10 @@ def on_post_build(config):
         trimmed = SOURCE_MAP_COMMENT.sub(b"\n", content)
         if trimmed != content:
             file.write_bytes(trimmed)
-    if "stylesheets/palette." not in (pathlib.Path(config.site_dir) / "index.html").read_text(encoding="utf-8"):
+    if "stylesheets/palette." not in (build.site / "index.html").read_text(encoding="utf-8"):
         for palette in (assets / "stylesheets").glob("palette.*.css"):
             palette.unlink()  # no colour palette is configured, so no page links it
-    if not any(name.endswith("offline") for name in config.plugins):  # the shim is only for the offline copy
+    if not build.offline:  # the shim is only for the offline copy
         shutil.rmtree(assets / "javascripts" / "vendor" / "iframe-worker", ignore_errors=True)
     lunr = assets / "javascripts" / "lunr"
     for script in lunr.rglob("*.js"):

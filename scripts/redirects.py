@@ -2,7 +2,7 @@
 """Stable addresses: a page that moves leaves a redirect behind, in every language.
 
 data/redirects.yml maps an old address to the page that now has its content (`report/: help/index.md`).
-As a hook, after the last language, this writes /report/, /pl/report/, … : a small page in that language with
+As a step of scripts/finish.py, after the last language, this writes /report/, /pl/report/, … : a small page in that language with
 <meta http-equiv="refresh" content="0; url=…"> to the new page and <link rel="canonical"> naming it. For readers
 whose browser does not follow the refresh it shows, from the new page itself, the "Get help now" box (999
 first, as on every page), the new page's title as a link, and the language menu (to the same old address in the
@@ -27,8 +27,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import languages  # noqa: E402
 import sitedata  # noqa: E402
 
-from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, as a hook or as a command
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, in a build or as a command
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -148,11 +147,10 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
     return written
 
 
-@event_priority(-210)  # after the pages' final rewrites, before the security policy (-250) adds its meta
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    write_redirects(pathlib.Path(config.site_dir), pathlib.Path(config.docs_dir), sitedata.languages(config),
+def write_redirect_pages(build: sitedata.Build) -> None:
+    """After the pages' final rewrites (their copies carry them), before the security policy adds its meta."""
+    config = build.config
+    write_redirects(build.site, pathlib.Path(config.docs_dir), build.languages,
                     (config.site_url or "https://example.invalid/").rstrip("/") + "/", config.use_directory_urls)
 
 

@@ -31,7 +31,6 @@ import jinja2
 from babel.dates import format_skeleton
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -256,7 +255,8 @@ def _render(match: re.Match, lang: str, markdown: str = "") -> str:
     return _month(months[0], lang)
 
 
-@event_priority(40)  # after static-i18n has chosen the page's language, before Markdown is converted
+# After static-i18n has chosen the page's language (its on_page_markdown has priority 50, hooks 0); in mkdocs.yml's
+# order after printables.py, whose tables hold shortcodes rendered here.
 def on_page_markdown(markdown, page, config, files):
     lang = sitedata.language(config)
     try:

@@ -1,13 +1,13 @@
 """One 404 page per language: English at the site root, each other language at /<lang>/404.html.
 
 Every language build renders 404.html into the same place, so without this hook the root copy is whichever
-language was built last and no language has its own. The hook keeps each language's rendering and writes them
-out after the last build.
+language was built last and no language has its own. The hook keeps each language's rendering (on_post_template,
+after external_links.py and valid_html.py have rewritten it: they come before this in mkdocs.yml) and
+write_404_pages, a step of scripts/finish.py, writes them out after the last build.
 """
-import pathlib
-import re
+from __future__ import annotations
 
-from mkdocs.plugins import event_priority
+import re
 
 import sitedata
 
@@ -29,11 +29,8 @@ def on_post_template(output, template_name, config):
     return output
 
 
-@event_priority(-190)  # after static-i18n's last build, before the final-pass rewrites at -200
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
+def write_404_pages(build: sitedata.Build) -> None:
+    site = build.site
     for lang, output in _rendered.items():
         target = site / "404.html" if lang == sitedata.DEFAULT_LANGUAGE else site / lang / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Give each language its own search index, and fold accents so "ludzmi" finds "ludźmi".
 
 static-i18n writes one index for all languages; Material then searches every language from every page.
-After the last language is built this hook:
+After the last language is built (and static-i18n has merged the index) this step of scripts/finish.py:
   - splits site/search/search_index.json into site/<lang>/search/search_index.json (English stays at the root);
   - points each non-English page's search at its own index (the "base" in Material's __config JSON);
   - asks Material's search worker to load lunr.fold (overrides/assets/javascripts/lunr/min/lunr.fold.min.js)
@@ -32,7 +32,6 @@ import unicodedata
 
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 import languages
 import sitedata
@@ -195,14 +194,11 @@ def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
             page.write_text(new, encoding="utf-8")
 
 
-@event_priority(-200)  # after static-i18n has built every language and merged the index
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
+def split_search(build: sitedata.Build) -> None:
+    site = build.site
     if not (site / "search" / "search_index.json").exists():
         return
-    langs = sitedata.languages(config)
+    langs = build.languages
     counts = split_index(site, langs)
     if not all(counts.values()):
         log.warning("search index empty for %s (a --dirty build?)", [lang for lang, n in counts.items() if not n])

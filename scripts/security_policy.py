@@ -1,7 +1,7 @@
 """Render data/security.yml, the one definition of the site's security headers and CSP, into everything that sends it.
 
-After the last language is built and the other final-pass hooks have rewritten the pages (they run at -180 to -210;
-this runs at -250), the hook:
+After the last language is built and the other steps of scripts/finish.py have rewritten the pages (this step comes
+after every step that changes a page, redirect pages included), it:
   - allows the inline <script>s listed under inline_scripts in data/security.yml by their hashes ('sha256-…'), never
     'unsafe-inline'; any other inline script in a finished page (one pasted into content, or a template script
     changed without its hash) stops the build, naming the page. Data blocks such as Material's
@@ -23,7 +23,6 @@ import pathlib
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -34,14 +33,6 @@ TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 OLD_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.I)
-
-_command = "build"
-
-
-def on_startup(command, dirty):
-    global _command
-    _command = command
-
 
 def inline_script_hashes(pages: list[pathlib.Path], allowed: list[str], site: pathlib.Path) -> list[str]:
     """The hashes of the allowed inline scripts the pages use; any other inline script stops the build."""
@@ -120,26 +111,23 @@ def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str], c
             .replace("@LANGUAGE_404@", not_found))
 
 
-@event_priority(-250)  # after every other final-pass rewrite of the HTML
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
+def apply_policy(build: sitedata.Build) -> None:
     definition = sitedata.load("security.yml")
-    site = pathlib.Path(config.site_dir)
+    site = build.site
     pages = sorted(site.rglob("*.html"))
     hashes = inline_script_hashes(pages, [entry["hash"] for entry in definition.get("inline_scripts") or []], site)
     values = headers(definition, hashes)
     if any('"' in value or "\n" in value for value in values.values()):
         raise PluginError("data/security.yml: header values may not contain double quotes or line breaks")
-    if _command != "serve":
+    if not build.serve:
         meta_policy = policy(definition, hashes, for_meta=True)
         for page in pages:
             add_meta(page, meta_policy)
-    if _command == "serve" or any(name.endswith("offline") for name in config.plugins):
+    if build.serve or build.offline:
         return  # a temporary or file:// copy: no web server will serve it
     cached, cache = hashed_files(site), definition["cache"]
     (site / "_headers").write_text(netlify_headers(values, cached, cache), encoding="utf-8")
     nginx = site.parent / "build" / "nginx.conf"
     nginx.parent.mkdir(parents=True, exist_ok=True)
-    nginx.write_text(nginx_server(values, site, sitedata.languages(config), cached, cache), encoding="utf-8")
+    nginx.write_text(nginx_server(values, site, build.languages, cached, cache), encoding="utf-8")
     log.info("CSP: %d inline script hash(es); wrote %s and %s", len(hashes), site / "_headers", nginx)

@@ -1,13 +1,19 @@
-"""Shared helpers for the hooks: the data files and the language being built.
+"""Shared helpers for the hooks: the data files, the language being built, and what kind of build it is.
 
 Not a hook itself (mkdocs.yml does not list it); the hooks import it.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
+import os
 import pathlib
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -37,10 +43,26 @@ def languages(config) -> list[str]:
     return [lang.locale for lang in plugin.config.languages if lang.build and lang.locale != "null"]
 
 
-def is_final_pass(config) -> bool:
-    """True in the one on_post_build call that comes after every language is written."""
-    plugin = config.plugins.get("i18n")
-    return not getattr(plugin, "building", False)
+def is_offline_build(config) -> bool:
+    """True in the offline copy's build (mkdocs.offline.yml adds Material's offline plugin; scripts/offline_copy.py)."""
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
+def is_quick_build() -> bool:
+    """QUICK_BUILD=1 (or its old name SKIP_PRINTABLES=1): a build without the PDFs and without the offline copy
+    (which holds the PDFs). For quick checks and for scripts/bench.py, whose build-time budget is defined so."""
+    return bool(os.environ.get("QUICK_BUILD") or os.environ.get("SKIP_PRINTABLES"))
+
+
+@dataclasses.dataclass(frozen=True)
+class Build:
+    """What scripts/finish.py tells each finishing step about the build it finishes (every language written)."""
+    config: MkDocsConfig     # site_dir, extra_css, extra_javascript, site_url, plugins …
+    site: pathlib.Path       # config.site_dir
+    languages: list[str]     # every built language, the default first
+    serve: bool              # `mkdocs serve`: no PDFs, no offline copy, no policy <meta> (it would block live reload)
+    offline: bool            # the offline copy's own build (mkdocs.offline.yml): no server files, no copy of a copy
+    quick: bool              # QUICK_BUILD / SKIP_PRINTABLES: no PDFs, no offline copy
 
 
 def _lookup(tree, dotted: str):

@@ -6,7 +6,6 @@ nothing is changed (the translation is out of step; the parity tests report it).
 """
 import re
 
-from mkdocs.plugins import event_priority
 from pymdownx.slugs import slugify
 
 import sitedata
@@ -43,7 +42,6 @@ def english_source(page):
     return src[: -len(f".{locale}.md")] + ".md"
 
 
-@event_priority(20)
 def on_page_markdown(markdown, page, config, files):
     source = english_source(page)
     if source is None:

@@ -22,8 +22,6 @@ import sys
 
 import yaml
 
-from mkdocs.plugins import event_priority  # MkDocs is installed wherever this runs, as a hook or as a command
-
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import languages  # noqa: E402
 import sitedata  # noqa: E402
@@ -88,7 +86,6 @@ def stamp(path: pathlib.Path) -> None:
 
 # --- hook ---------------------------------------------------------------------------------------------------
 
-@event_priority(35)
 def on_page_markdown(markdown, page, config, files):
     src, lang = pathlib.Path(page.file.abs_src_path), getattr(page.file, "locale", languages.default())
     if lang != languages.default() and src.name.endswith(f".{lang}.md"):  # a translation, not the English fallback

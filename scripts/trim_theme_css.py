@@ -1,9 +1,9 @@
 """Ship only the part of Material's stylesheet that can match something on this site.
 
 Material's main.css (137 KB, 21 KB compressed) styles every feature of the theme: tabs, versions, code annotations,
-colour palettes, blog, tags and more. The site uses a few. After every language is built (final pass), this hook
-drops each rule whose selector can match nothing the site can show, and rewrites the stylesheet in place;
-bundle_assets.py then joins it with the site's own CSS into one file.
+colour palettes, blog, tags and more. The site uses a few. After every language is built, this step of
+scripts/finish.py drops each rule whose selector can match nothing the site can show, and rewrites the stylesheet
+in place; bundle_assets.py then joins it with the site's own CSS into one file.
 
 What "can match" means is decided from words, not from one screenshot, so that no state is forgotten: a selector
 stays if every class, id, element, attribute and attribute value it names occurs in a built page (any page, any
@@ -29,8 +29,6 @@ import hashlib
 import html
 import pathlib
 import re
-
-from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -308,11 +306,8 @@ def trim(css: str, first: Vocabulary, theme_words: set[str] = frozenset(), other
         now, later = trimmed
 
 
-@event_priority(-190)  # after the printables (-185) have read the pages, before bundle_assets (-195) joins the CSS
-def on_post_build(config):
-    if not sitedata.is_final_pass(config):
-        return
-    site = pathlib.Path(config.site_dir)
+def trim_site(build: sitedata.Build) -> None:
+    site, config = build.site, build.config
     own_scripts = [str(path) for path in config.extra_javascript]
     stylesheets = sorted(site.glob(THEME_CSS))
     if not stylesheets or (own_scripts and not (site / own_scripts[0]).exists()):

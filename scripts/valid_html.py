@@ -37,6 +37,6 @@ def on_post_page(output: str, page, config) -> str:
     return valid(output)
 
 
-@event_priority(50)  # before root_404.py keeps each language's 404 page
+# Before root_404.py (later in mkdocs.yml) keeps each language's 404 page.
 def on_post_template(output_content: str, template_name: str, config) -> str:
     return valid(output_content) if template_name.endswith(".html") else output_content

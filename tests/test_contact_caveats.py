@@ -129,7 +129,7 @@ def test_the_schools_guide_shows_the_councils_with_the_walsall_number():
 def test_the_english_pdf_shows_the_dated_number_with_its_caveat(pid):
     item = next(p for p in PRINTABLES if p["id"] == pid)
     pdf = SITE / "print" / f"{pid}-{item['papers'][0].lower()}.pdf"
-    assert pdf.is_file(), f"{pdf} was not made (a build with SKIP_PRINTABLES makes no PDFs)"
+    assert pdf.is_file(), f"{pdf} was not made (a quick build, QUICK_BUILD=1, makes no PDFs)"
     words = squeeze(pdf_text(pdf))
     for cid, phone in dated_phones():
         caveat = text("ui.contact.source_dated", "en").replace("{month}", render_data._month(phone["source_dated"], "en"))

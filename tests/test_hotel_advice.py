@@ -8,7 +8,7 @@ the "Get help now" box), and the pages and cards for hotel staff show the Modern
 because the workers themselves may be exploited.
 
 Reads the built English pages and PDFs in SITE_DIR. The PDF tests skip when the build had no PDFs
-(SKIP_PRINTABLES=1); tests/test_printables.py fails such a build anyway.
+(QUICK_BUILD=1); tests/test_printables.py fails such a build anyway.
 """
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def page_sentences(name: str) -> list[str]:
 def pdf_sentences(name: str) -> list[str]:
     pdf = SITE / "print" / name
     if not pdf.is_file():
-        pytest.skip(f"{pdf} was not built (SKIP_PRINTABLES?)")
+        pytest.skip(f"{pdf} was not built (QUICK_BUILD?)")
     words = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                            check=True).stdout
     words = re.sub(r"-\n(?=[a-z])", "-", words)  # words broken at a hyphen stay one word

@@ -209,7 +209,7 @@ def test_the_tel_link_markup_is_written_in_one_template():
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory):
     archive = SITE / yaml.safe_load((ROOT / "data" / "printables.yml").read_text(encoding="utf-8"))["offline_copy"]
-    assert archive.is_file(), f"{archive} is missing: a build without SKIP_PRINTABLES makes it"
+    assert archive.is_file(), f"{archive} is missing: a build without QUICK_BUILD makes it"
     folder = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(folder)

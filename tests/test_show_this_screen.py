@@ -172,7 +172,7 @@ def test_the_pocket_card_says_what_the_screen_says(phone, base_url, lang):
     ids = [p["id"] for p in PRINTABLES["printables"] if p["link"] == "help/show-this-screen.md"]
     assert ids, "data/printables.yml has no pocket card for the cards page"
     pdf = SITE / prefix(lang).lstrip("/") / "print" / f"{ids[0]}-a4.pdf"
-    assert pdf.is_file(), f"{pdf} is missing (a full build makes it: no SKIP_PRINTABLES)"
+    assert pdf.is_file(), f"{pdf} is missing (a full build makes it: no QUICK_BUILD)"
     words = pdf_words(pdf)
     phone.goto(base_url + cards_path(lang))
     for card in phone.evaluate(CARD_FACTS):
@@ -183,7 +183,7 @@ def test_the_pocket_card_says_what_the_screen_says(phone, base_url, lang):
 
 def test_the_offline_copy_has_every_card_page():
     offline = SITE / PRINTABLES["offline_copy"]
-    assert offline.is_file(), f"{offline} is missing (a full build makes it: no SKIP_PRINTABLES)"
+    assert offline.is_file(), f"{offline} is missing (a full build makes it: no QUICK_BUILD)"
     with zipfile.ZipFile(offline) as archive:
         names = set(archive.namelist())
         for lang in LANGUAGES:

@@ -1,0 +1,76 @@
+"""What happens after the pages are built is one list: scripts/finish.py owns the project's only on_post_build and
+runs the finishing steps in its STEPS, in that order (README.md, "How the site is built").
+
+A finishing step is a top-level function in scripts/ that takes one argument annotated `sitedata.Build`. These
+tests need no built site.
+"""
+from __future__ import annotations
+
+import ast
+import pathlib
+
+from mkdocs.config import load_config
+
+from conftest import ROOT
+import finish  # noqa: E402  (scripts/ is on sys.path: conftest)
+
+SCRIPTS = ROOT / "scripts"
+
+
+def modules() -> dict[pathlib.Path, ast.Module]:
+    return {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in sorted(SCRIPTS.glob("*.py"))}
+
+
+def top_level_functions(tree: ast.Module) -> list[ast.FunctionDef]:
+    return [node for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def is_step(function: ast.FunctionDef) -> bool:
+    args = function.args.posonlyargs + function.args.args + function.args.kwonlyargs
+    return len(args) == 1 and args[0].annotation is not None \
+        and ast.unparse(args[0].annotation).strip("'\"") in ("sitedata.Build", "Build")
+
+
+def test_there_is_exactly_one_on_post_build_and_it_is_finish_py():
+    owners = [f"{path.name}:{node.lineno}" for path, tree in modules().items() for node in ast.walk(tree)
+              if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "on_post_build"]
+    assert len(owners) == 1 and owners[0].startswith("finish.py:"), (
+        f"on_post_build in {owners}: make the work a step (a function taking a sitedata.Build) and add it to "
+        "STEPS in scripts/finish.py, the one place that says what runs after the last language")
+
+
+def test_only_finish_py_asks_whether_this_is_the_final_pass():
+    askers = [f"{path.name}:{node.lineno}" for path, tree in modules().items() if path.name != "finish.py"
+              for node in ast.walk(tree)
+              if isinstance(node, ast.Attribute) and node.attr == "is_final_pass"
+              or isinstance(node, ast.Name) and node.id == "is_final_pass"]
+    assert not askers, f"{askers}: finish.py runs the steps only in the final pass; a step needs no guard of its own"
+
+
+def test_the_step_list_names_every_step_of_every_step_module():
+    defined = {(path.stem, function.name) for path, tree in modules().items()
+               for function in top_level_functions(tree) if is_step(function)}
+    listed = [(step.__module__, step.__name__) for step in finish.STEPS]
+    assert len(listed) == len(set(listed)), f"a step is listed twice: {listed}"
+    missing = sorted(defined - set(listed))
+    assert not missing, f"finishing steps missing from STEPS in scripts/finish.py: {missing}"
+    assert not set(listed) - defined, f"STEPS names functions that are not steps: {sorted(set(listed) - defined)}"
+    assert listed[-1] == ("precompress", "precompress_site"), "precompress must stay last: it copies the finished files"
+
+
+def test_finish_runs_after_static_i18n_has_built_every_language():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    i18n = config.plugins["i18n"].on_post_build.mkdocs_priority
+    assert finish.on_post_build.mkdocs_priority < i18n, "finish.py must run after static-i18n's last language"
+    assert list(config.hooks)[-1] == "scripts/finish.py", "mkdocs.yml: the finishing hook comes last"
+
+
+def test_mkdocs_yml_lists_exactly_the_modules_that_handle_mkdocs_events():
+    """A module with an on_… event that mkdocs.yml does not list would silently never run; one listed with none
+    is a step or helper that finish.py already imports."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    listed = {pathlib.PurePath(name).stem for name in config.hooks}
+    with_events = {path.stem for path, tree in modules().items()
+                   if any(function.name.startswith("on_") for function in top_level_functions(tree))}
+    assert listed == with_events, f"listed without events: {sorted(listed - with_events)}; " \
+                                  f"events not listed: {sorted(with_events - listed)}"
