@@ -2,12 +2,17 @@
 or unsafe. The people who edit this site run `mkdocs serve` or `mkdocs build`, not the tests, so the rules that
 protect a reader are enforced here:
 
-  - data files (contacts, interface text, action plans, printables, redirects, security): valid YAML, no key
-    written twice, only known fields, allowed values, real dates, every interface text present and translated;
+  - data files (contacts, interface text, action plans, printables, redirects, security, search synonyms,
+    publisher): valid YAML, no key written twice, only known fields, allowed values, real dates, every interface
+    text present and translated;
   - phone numbers: every number in data, pages, templates and printables is in data/verified-numbers.tsv with a
     status that may be published; numbers on the do-not-publish, wrong and obsolete lists never appear;
   - pages: front matter that is closed, language suffixes in lower case, no code (scripts, frames, forms, inline
-    styles, event handlers, javascript:/data: links, images from other sites), no shortcode left unrendered.
+    styles, event handlers, javascript:/data: links, images from other sites), no shortcode left unrendered;
+  - code is looked for twice: in each line of the source (the exact line is known), and in the page's HTML as
+    Markdown renders it and in every text of the data files as YAML reads it, which also finds what a single line
+    does not show (a tag split over two lines, a reference-style link or image, an address written with entities
+    like &#106;avascript:). For those the line is found by searching the source, as well as it can be.
 
 Data is checked before anything is rendered, so a mistake in a data file is blamed on that file, not on a page.
 """
@@ -19,11 +24,13 @@ import functools
 import html as html_lib
 import pathlib
 import re
+from html.parser import HTMLParser
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import languages
 import sitedata
 
 DATA = sitedata.DATA
@@ -369,6 +376,71 @@ def security_rules(data, at):
             yield at("inline_scripts", index), "each inline script needs hash: sha256-… and from: (where it is written)"
 
 
+SYNONYM_FIELDS = ("terms", "reason")
+
+
+def search_synonyms_rules(data, at):
+    """data/search-synonyms.yml: under each language, groups of terms, each with the reason readers use them."""
+    if not isinstance(data, dict):
+        yield 1, "write each language code (en:, pl: …) followed by its groups, each '- terms: [...]' and 'reason: ...'"
+        return
+    known = languages.codes()
+    for lang, groups in data.items():
+        if lang not in known:
+            yield at(lang), f"'{lang}' is not one of the site's languages ({', '.join(known)}): check the spelling"
+            continue
+        if not isinstance(groups, list):
+            yield at(lang), f"'{lang}:' must be a list of groups: write each as '- terms: [...]' with 'reason: ...'"
+            continue
+        for index, group in enumerate(groups):
+            if not isinstance(group, dict):
+                yield at(lang, index), "each group needs 'terms: [...]' and 'reason: ...': check the indentation"
+                continue
+            for field in group:
+                if field not in SYNONYM_FIELDS:
+                    yield at(lang, index, field), (f"'{field}' is not a field of a synonym group "
+                                                   f"(known: {', '.join(SYNONYM_FIELDS)}). Check the spelling")
+            terms = group.get("terms")
+            if (not isinstance(terms, list) or len(terms) < 2
+                    or any(not isinstance(term, str) or not term.strip() for term in terms)):
+                yield at(lang, index, "terms"), ("a group needs 'terms:' with at least two words or phrases that mean "
+                                                 "the same to a reader, none empty: write it like "
+                                                 "terms: [forced labour, forced labor]")
+            if not isinstance(group.get("reason"), str) or not group["reason"].strip():
+                yield at(lang, index), ("this group has no 'reason:'. Add one: why readers use the other words "
+                                        "(see the header of the file)")
+
+
+EMAIL_ADDRESS = re.compile(r"[^@\s<>\"'():;,]+@[^@\s<>\"'():;,]+\.[A-Za-z]{2,}")
+WEB_ADDRESS = re.compile(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s\"'<>]*)?")
+
+
+def publisher_rules(data, at):
+    """data/publisher.yml: where readers report a mistake; each field empty until the publisher sets it."""
+    if not isinstance(data, dict):
+        yield 1, "write 'report_a_mistake:' with 'email:' and 'web:' under it (each may stay empty: \"\")"
+        return
+    for key in data:
+        if key != "report_a_mistake":
+            yield at(key), f"'{key}' is not known here (known: report_a_mistake). Check the spelling"
+    entry = data.get("report_a_mistake")
+    if entry is None:
+        return
+    if not isinstance(entry, dict):
+        yield at("report_a_mistake"), "'report_a_mistake:' needs 'email:' and 'web:' under it (each may stay empty: \"\")"
+        return
+    for field in entry:
+        if field not in ("email", "web"):
+            yield at("report_a_mistake", field), f"'{field}' is not known here (known: email, web). Check the spelling"
+    email, web = (str(entry.get(field) or "").strip() for field in ("email", "web"))
+    if email and not EMAIL_ADDRESS.fullmatch(email):
+        yield at("report_a_mistake", "email"), (f"'{email}' is not an email address. Write the address the publisher "
+                                                "has confirmed (like name@example.org, no mailto:), or leave it empty (\"\")")
+    if web and not WEB_ADDRESS.fullmatch(web):
+        yield at("report_a_mistake", "web"), (f"'web: {web}' must be a page on the publisher's own site, starting "
+                                              "https://. Fix the address, or leave it empty (\"\")")
+
+
 def text_numbers_problems(path: pathlib.Path) -> list[str]:
     """Numbers typed anywhere in a data file or template (a note, a translation) must be verified too."""
     text = path.read_text(encoding="utf-8")
@@ -390,7 +462,8 @@ def data_problems(langs: list[str]) -> list[str]:
     for plan in sorted((DATA / "action-plans").glob("*.yml")):
         problems += structure_problems(plan, action_plan_rules)
     for name, rules in (("printables.yml", printables_rules), ("redirects.yml", redirects_rules),
-                        ("security.yml", security_rules)):
+                        ("security.yml", security_rules), ("search-synonyms.yml", search_synonyms_rules),
+                        ("publisher.yml", publisher_rules)):
         if (DATA / name).exists():
             problems += structure_problems(DATA / name, rules)
     for path in sorted(DATA.rglob("*.yml")):
@@ -405,7 +478,8 @@ def data_problems(langs: list[str]) -> list[str]:
 # --- Pages: front matter, file names, code, shortcodes --------------------------------------------------------
 
 SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[A-Za-z]{2,3})\.md$")
-CODE_TAGS = ("script", "meta", "iframe", "frame", "object", "embed", "form", "link", "base", "style", "svg")
+CODE_TAGS = ("script", "meta", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "link", "base",
+             "style", "svg")
 TAG = re.compile(r"<\s*(?P<name>[A-Za-z][\w-]*)(?P<attrs>[^>]*)>")
 ATTR_LIST = re.compile(r"\{\s*[:#.][^}\n]*\}")
 EVENT_ATTR = re.compile(r"(?<![\w-])on[a-z]+\s*=", re.I)
@@ -422,27 +496,47 @@ FIX_CODE = ("Pages and data may hold text, links and the site's shortcodes only:
             "blocks anything else, or worse, lets it run. Remove it (ask a maintainer for a template change)")
 
 
+# What is wrong, in the same words whichever check finds it (a line of the source, or the HTML as rendered).
+def not_allowed(tag: str) -> str:
+    return f"<{tag}> is not allowed in content"
+
+
+def event_handler(attr: str) -> str:
+    return f"an event handler ({attr}) is script"
+
+
+STYLE_NOT_ALLOWED = "style= is not allowed (styles live in the site's stylesheets)"
+
+
+def script_address(scheme: str, attr: str) -> str:
+    return f"a {scheme}: address in {attr}= would run code or hide content"
+
+
+def loads_from_outside(attr: str, url: str) -> str:
+    return f"{attr}= loads {url} from another site (no requests to other hosts)"
+
+
 def line_code_problems(line: str) -> list[str]:
     found = []
     for tag in TAG.finditer(line):
         name, attrs = tag.group("name").lower(), tag.group("attrs")
         if name in CODE_TAGS:
-            found.append(f"<{name}> is not allowed in content")
+            found.append(not_allowed(name))
         if EVENT_ATTR.search(attrs):
-            found.append(f"an event handler ({EVENT_ATTR.search(attrs).group(0).rstrip('=')}) is script")
+            found.append(event_handler(EVENT_ATTR.search(attrs).group(0).rstrip('=')))
         if STYLE_ATTR.search(attrs):
-            found.append("style= is not allowed (styles live in the site's stylesheets)")
+            found.append(STYLE_NOT_ALLOWED)
         for attr in URL_ATTR.finditer(attrs):
             url = attr.group("url")
             if SCRIPT_URL.match(url):
-                found.append(f"a {url.split(':')[0]}: address in {attr.group('name')}= would run code or hide content")
+                found.append(script_address(url.split(':')[0], attr.group('name')))
             elif attr.group("name").lower() != "href" and OUTSIDE.match(url):
-                found.append(f"{attr.group('name')}= loads {url} from another site (no requests to other hosts)")
+                found.append(loads_from_outside(attr.group('name'), url))
     for attrs in ATTR_LIST.findall(line):
         if EVENT_ATTR.search(attrs):
             found.append("an event handler in an attribute list is script")
         if STYLE_ATTR.search(attrs):
-            found.append("style= is not allowed (styles live in the site's stylesheets)")
+            found.append(STYLE_NOT_ALLOWED)
     for link in LINK_TARGET.finditer(line):
         if SCRIPT_URL.match(link.group("url")):
             found.append(f"a {link.group('url').split(':')[0]}: link would run code or hide content")
@@ -462,11 +556,135 @@ def code_problems(text: str, name: str, comments: bool = False) -> list[str]:
     return problems
 
 
+# The same rules for HTML as a browser reads it: any tag, split over lines or not, attributes with their entities
+# (&#106;avascript:) decoded. Run on each page as Markdown rendered it, and on each text of the data files.
+URL_ATTRS = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "xlink:href"}
+LOADING_ATTRS = {"src", "srcset", "poster", "data", "background"}  # fetched as the page loads, not when clicked
+IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]+")  # spaces, tabs, line breaks, control characters
+SCRIPT_SCHEME = re.compile(r"(javascript|vbscript|data):", re.I)
+ANOTHER_HOST = re.compile(r"[a-z][a-z0-9+.-]*:|[/\\]{2}", re.I)  # a scheme (https:, http:, ftp:), or // (or \\)
+DATA_URL = re.compile(r"data:(?:[\w.+-]+/[\w.+-]+)?[;,]", re.I)  # a data: address, not the word "Data:" in a text
+SRCSET_URL = re.compile(r"[\s,]*([^\s,][^\s]*)")
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The addresses in a srcset ("a.png 1x, b.png 2x"), as a browser splits it."""
+    urls, position = [], 0
+    while match := SRCSET_URL.match(value, position):
+        url, position = match.group(1), match.end()
+        urls.append(url.rstrip(","))
+        if not url.endswith(","):  # descriptors follow, up to the next comma
+            comma = value.find(",", position)
+            if comma < 0:
+                break
+            position = comma + 1
+    return urls
+
+
+class CodeFinder(HTMLParser):
+    """Each start tag's code: a list of (what is wrong, the tag as written, the attribute, texts to look for)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str | None, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        written = self.get_starttag_text() or ""
+        if tag in CODE_TAGS:
+            self.found.append((not_allowed(tag), written, None, [rf"<\s*{re.escape(tag)}\b"]))
+        for attr, value in attrs:
+            value = value or ""
+            as_written = re.search(rf"""(?<![\w:-]){re.escape(attr)}\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)""", written, re.I)
+            as_written = as_written.group(1).strip("\"'") if as_written else ""
+            needles = [re.escape(text.strip()) for text in (as_written, value) if text.strip()]  # entities as typed first
+            if re.fullmatch(r"on[\w-]+", attr):
+                self.found.append((event_handler(attr), written, attr, needles + [rf"(?<![\w-]){attr}\s*="]))
+            elif attr == "style":
+                self.found.append((STYLE_NOT_ALLOWED, written, attr, needles + [r"(?<![\w-])style\s*="]))
+            elif attr in URL_ATTRS:
+                for url in srcset_urls(value) if attr == "srcset" else [value]:
+                    bare = IGNORED_IN_URL.sub("", url)
+                    url_needles = [re.escape(url.strip())] + needles if attr == "srcset" and url.strip() else needles
+                    if SCRIPT_SCHEME.match(bare):
+                        self.found.append((script_address(SCRIPT_SCHEME.match(bare).group(1).lower(), attr),
+                                           written, attr, url_needles))
+                    elif attr in LOADING_ATTRS and ANOTHER_HOST.match(bare):
+                        self.found.append((loads_from_outside(attr, url.strip()), written, attr, url_needles))
+
+
+def html_code(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    finder = CodeFinder()
+    finder.feed(text)
+    finder.close()
+    return finder.found
+
+
+def offset_in(source: str, written: str, attr: str | None, needles: list[str], start: int = 0) -> int | None:
+    """Where in the source (from `start`) a problem found in HTML was written: the tag as written, else the first
+    needle (the attribute's value, decoded or as written; the tag's name) found; None if none is."""
+    at = source.find(written, start) if written else -1
+    if at >= 0:
+        inside = re.search(rf"(?<![\w:-]){re.escape(attr)}\s*=", written, re.I) if attr else None
+        return at + (inside.start() if inside else 0)
+    for needle in needles:
+        match = re.compile(needle, re.I).search(source, start)
+        if match:
+            return match.start()
+    return None
+
+
+def rendered_code_problems(content: str, source: str, name: str) -> list[str]:
+    """Code in a page's HTML (as Markdown rendered it, before the theme): `name:LINE: …`, or `name: …` when the
+    source does not show where (HTML that came from the site's shortcodes or includes)."""
+    problems = {}
+    for message, written, attr, needles in html_code(content):
+        at = offset_in(source, written, attr, needles)
+        line = source.count("\n", 0, at) + 1 if at is not None else 0
+        problems.setdefault(f"{name}{f':{line}' if line else ''}: {message}. {FIX_CODE}.", line)
+    return sorted(problems, key=problems.get)  # in the order of the source's lines
+
+
+def strings_in(tree, key_path: tuple = ()):
+    """(key path, text) for every text in parsed YAML; key paths as read_yaml records their lines."""
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            yield from strings_in(value, key_path + (str(key),))
+    elif isinstance(tree, list):
+        for index, value in enumerate(tree):
+            yield from strings_in(value, key_path + (index,))
+    elif isinstance(tree, str):
+        yield key_path, tree
+
+
+def parsed_code_problems(path: pathlib.Path) -> list[str]:
+    """Code in each text of a data file as YAML reads it: joined over lines, quotes and escapes undone."""
+    text = path.read_text(encoding="utf-8")
+    data, lines, _ = read_yaml(path)
+    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    problems = []
+    for key_path, value in strings_in(data):
+        found = html_code(value)
+        bare = IGNORED_IN_URL.sub("", value)
+        if SCRIPT_SCHEME.match(bare) and (not bare.lower().startswith("data:") or DATA_URL.match(bare)):
+            scheme = SCRIPT_SCHEME.match(bare).group(1).lower()
+            found.append((f"a {scheme}: address would run code or hide content", "", None, [re.escape(value.strip())]))
+        for message, written, attr, needles in found:
+            line = line_of(lines, *key_path)
+            start = line_starts[line - 1] if line else 0
+            at = offset_in(text, written, attr, needles, start)
+            if at is not None:
+                line = text.count("\n", 0, at) + 1
+            problems.append(f"{where(path, line)}: {message}. {FIX_CODE}.")
+    return list(dict.fromkeys(problems))
+
+
 def code_problems_in_data() -> list[str]:
     problems = []
     for path in sorted(DATA.rglob("*.yml")):
         if path.name != "security.yml":  # the policy itself, not text for readers
-            problems += code_problems(path.read_text(encoding="utf-8"), where(path), comments=True)
+            # Each line as written; then, if those are fine, each text as YAML reads it (not the same mistake twice).
+            problems += code_problems(path.read_text(encoding="utf-8"), where(path), comments=True) \
+                or parsed_code_problems(path)
     return problems
 
 
@@ -545,8 +763,10 @@ def on_page_content(content, page, config, files):
         problems.append(f"{name}:{find_line(page.file.content_string, snippet.strip()[:20]) or ''}: "
                         f"'{snippet.strip()}' was not turned into a number or link. Write shortcodes like "
                         "[[phone childline]] (two brackets each side, lower case).".replace(":: ", ": "))
-    for tag in re.finditer(r"<(script|iframe|object|embed|form|meta|link|base|style)\b", content, re.I):
-        problems.append(f"{name}: the page would contain <{tag.group(1)}>. {FIX_CODE}.")
+    # The source's lines were checked before the build (on_pre_build stops it there): this finds what they do not
+    # show. The HTML of the site's shortcodes (scripts/render_data.py, priority 40, before Markdown) is checked too:
+    # its tel:, mailto: and https: links and data-* attributes are allowed like any author's.
+    problems += rendered_code_problems(content, page.file.content_string, name)
     if problems:
         raise Problems(problems)
     return content

@@ -87,6 +87,20 @@ def test_the_policy_is_strict(site):
     assert any(source.startswith("'sha256-") for source in policy["script-src"]), "inline scripts need their hashes"
 
 
+def test_every_allowed_inline_script_is_still_used(site):
+    """An entry of inline_scripts that no built page uses any more (a template's script changed or went away) is a
+    hash the policy allows for nothing: it must go. Hashed as the build hashes them (scripts/security_policy.py)."""
+    import importlib
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    security_policy = importlib.import_module("security_policy")
+    entries = SECURITY.get("inline_scripts") or []
+    used = security_policy.inline_script_hashes(sorted(site.rglob("*.html")), [entry["hash"] for entry in entries], site)
+    stale = [f"{entry['hash']} (from: {entry['from']})" for entry in entries if f"'{entry['hash']}'" not in used]
+    assert not stale, ("data/security.yml: inline_scripts lists scripts no built page has; remove them (or fix the "
+                       "hash):\n  " + "\n  ".join(stale))
+
+
 def test_headers_file_and_nginx_block_come_from_security_yml(site):
     published = published_headers(site)
     assert set(published) == {"Content-Security-Policy", *SECURITY["headers"]}

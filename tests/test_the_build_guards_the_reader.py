@@ -22,6 +22,8 @@ CHILDLINE_HOURS = line_of(CONTACTS, "  hours: 24 hours a day\n")
 CHILDLINE_CHECKED = CHILDLINE + next(i for i, line in enumerate((ROOT / CONTACTS).read_text(encoding="utf-8")
                                                                 .splitlines()[CHILDLINE - 1:]) if "last_checked" in line)
 PL_LABEL = line_of("data/i18n/pl.yml", "  quick_exit:\n") + 1  # ui.quick_exit.label, the quick-exit button
+SYNONYM_GROUP = line_of("data/search-synonyms.yml", "  - terms: [forced labour, forced labor]")
+PUBLISHER_EMAIL = line_of("data/publisher.yml", '  email: ""')
 
 
 def pl_exit_label(new_line):
@@ -125,12 +127,25 @@ CASES = {
     "a printable naming an unknown contact": (
         replace_in("data/printables.yml", "contacts: [emergency, police_101, crimestoppers", "contacts: [emergency, police_101, crimestopers"),
         "data/printables.yml:", "'crimestopers' is not a contact"),
+    "a search-synonym group with no reason": (
+        replace_in("data/search-synonyms.yml", '    reason: "American spelling, used by many international and online sources '
+                   'a reader may have read first."\n', ""),
+        f"data/search-synonyms.yml:{SYNONYM_GROUP}", "has no 'reason:'"),
+    "a publisher email that is not an address": (
+        replace_in("data/publisher.yml", '  email: ""', '  email: "the publisher"'),
+        f"data/publisher.yml:{PUBLISHER_EMAIL}", "is not an email address"),
     "a redirect that is not a page": (
         replace_in("data/redirects.yml", "report/: help/index.md", "report/: help/index"),
         "data/redirects.yml:7", "must be an old address"),
     "a script in a data file": (
         replace_in("data/contacts.yml", "  hours: 24 hours a day\n", "  hours: 24 hours a day <script>alert(1)</script>\n"),
         f"data/contacts.yml:{CHILDLINE_HOURS}", "<script> is not allowed"),
+    "a tag split over two lines in a data file": (
+        replace_in("data/contacts.yml", "  hours: 24 hours a day\n", '  hours: "24 hours a day <span\n    onclick=alert(1)>x</span>"\n'),
+        f"data/contacts.yml:{CHILDLINE_HOURS + 1}", "event handler"),
+    "an entity-encoded javascript: href in a data file": (
+        replace_in("data/contacts.yml", "  hours: 24 hours a day\n", '  hours: 24 hours a day <a href="&#106;avascript:alert(1)">x</a>\n'),
+        f"data/contacts.yml:{CHILDLINE_HOURS}", "javascript: address"),
     # Code in content
     "a script in a page": (page(GOOD_PAGE + "\n<script>alert(1)</script>\n"), AT, "<script> is not allowed"),
     "a meta refresh": (page(GOOD_PAGE + '\n<meta http-equiv="refresh" content="0;url=https://example.com">\n'), AT, "<meta> is not allowed"),
@@ -148,6 +163,22 @@ CASES = {
     "a data: link": (page(GOOD_PAGE + "\n[Click](data:text/html;base64,PHNjcmlwdD4=)\n"), AT, "data: link"),
     "an outside image": (page(GOOD_PAGE + "\n![A picture](https://example.com/a.png)\n"), AT, "from another site"),
     "an outside image in HTML": (page(GOOD_PAGE + '\n<img src="//example.com/a.png" alt="">\n'), AT, "from another site"),
+    # ... and the variants a check of single source lines misses: the rendered page is checked too
+    "an event handler in a tag split over two lines": (page(GOOD_PAGE + '\n<span\n onclick="alert(1)">Hi</span>\n'),
+                                                       f"docs/index.md:{PAGE_LINE + 1}", "event handler"),
+    "a script tag split over two lines": (page(GOOD_PAGE + "\n<SCRIPT\n>alert(1)</SCRIPT>\n"), AT, "<script> is not allowed"),
+    "a reference-style javascript: link": (page(GOOD_PAGE + "\n[Click][1]\n\n[1]: javascript:alert(1)\n"),
+                                           f"docs/index.md:{PAGE_LINE + 2}", "javascript: address"),
+    "an entity-encoded javascript: href": (page(GOOD_PAGE + '\n<a href="&#106;avascript:alert(1)">Click</a>\n'), AT, "javascript: address"),
+    "an entity-encoded javascript: link": (page(GOOD_PAGE + "\n[Click](&#106;avascript:alert(1))\n"), AT, "javascript: address"),
+    "a javascript: href after spaces": (page(GOOD_PAGE + '\n<a href="  javascript:alert(1)">Click</a>\n'), AT, "javascript: address"),
+    "a reference-style outside image": (page(GOOD_PAGE + "\n![A picture][p]\n\n[p]: https://example.com/a.png\n"),
+                                        f"docs/index.md:{PAGE_LINE + 2}", "from another site"),
+    "an outside image in a srcset": (page(GOOD_PAGE + '\n<img alt="" srcset="a.png 1x, https://example.com/a.png 2x">\n'),
+                                     AT, "from another site"),
+    "an embed": (page(GOOD_PAGE + '\n<embed src="x.swf">\n'), AT, "<embed> is not allowed"),
+    "a base address": (page(GOOD_PAGE + '\n<base href="https://example.com/">\n'), AT, "<base> is not allowed"),
+    "a script in capitals": (page(GOOD_PAGE + "\n<SCRIPT>alert(1)</SCRIPT>\n"), AT, "<script> is not allowed"),
     # Shortcodes
     "a shortcode with one bracket": (page(GOOD_PAGE + "\nCall [[phone childline].\n"), AT, "not a shortcode the site knows"),
     "a misspelt shortcode": (page(GOOD_PAGE + "\nCall [[phnoe childline]].\n"), AT, "not a shortcode the site knows"),
