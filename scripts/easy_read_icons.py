@@ -12,6 +12,7 @@ import pathlib
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 SPRITE = pathlib.Path(__file__).resolve().parent.parent / "docs" / "assets" / "easy-read" / "icons.svg"
 # One picture in the sprite: <view id="phone" viewBox="0 48 48 48"/><g transform="translate(0 48)">…</g>
@@ -50,6 +51,7 @@ def source_line(page, name: str) -> str:
     return f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
 
 
+@event_priority(-110)  # after validate_content's check of the page's HTML (-100), which refuses <svg> in content
 def on_page_content(html_text, page, config, files):
     if 'class="easy-read-icon"' not in html_text:
         return html_text
