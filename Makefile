@@ -71,6 +71,9 @@ fonts: $(VENV)/.test-installed           ## remake the Urdu font subsets after n
 	$(PY) scripts/subset_urdu_font.py
 preview-images: $(VENV)/.test-installed system-packages  ## redraw the link-preview images
 	$(PY) scripts/link_previews.py images
+.PHONY: language
+language: $(VENV)/.build-installed       ## make language CODE=de: a new language's files, after its block in mkdocs.yml
+	$(PY) scripts/scaffold_language.py $(CODE)
 
 clean:
 	rm -rf site build .cache .pytest_cache

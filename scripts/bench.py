@@ -141,7 +141,7 @@ http {{
 }}
 """
 SERVER = """server {{ listen 127.0.0.1:{port}; root {root}; error_page 404 /404.html;
-  location ~ ^/(pl|ro|hu|vi|ur)/ {{ error_page 404 /$1/404.html; }} }}"""
+  location ~ ^/(""" + "|".join(languages.translations()) + """)/ {{ error_page 404 /$1/404.html; }} }}"""
 
 
 def start_nginx(roots: dict[str, pathlib.Path]) -> tuple[subprocess.Popen, dict[str, str]]:
@@ -218,7 +218,8 @@ def measure_search(browser, base: str, lang: str) -> float | None:
     toggle = page.locator("label.md-header__button[for=__search]")
     (toggle if toggle.is_visible() else page.locator(".md-search__input")).click()
     started = time.monotonic()
-    page.locator(".md-search__input").type(SEARCH_QUERY[lang], delay=30)
+    query = SEARCH_QUERY.get(lang, SEARCH_QUERY[languages.default()])  # a new language: English's, until it has one
+    page.locator(".md-search__input").type(query, delay=30)
     try:
         page.wait_for_selector(".md-search-result__item", timeout=20000)
         elapsed = round((time.monotonic() - started) * 1000)

@@ -269,6 +269,20 @@ def same_as_english(lang: str) -> tuple[set[str], set[str]]:
     return words, {str(key) for key in allowed.get("not_translated") or []}
 
 
+def translatable_texts(english_keys: dict[tuple, object]) -> dict[tuple, object]:
+    """What a translation must translate, by key path: en.yml, and the English in the data files (contacts' names,
+    areas, hours, notes and caveats; the action plans' summaries). scripts/scaffold_language.py copies these."""
+    reference = dict(english_keys)
+    for cid, contact in (sitedata.contacts() or {}).items():
+        for field in TRANSLATED_CONTACT_FIELDS:
+            if isinstance(contact, dict) and contact.get(field):
+                reference[("contacts", cid, field)] = contact[field]
+    for plan in sorted((DATA / "action-plans").glob("*.yml")):
+        for action in (sitedata.load(f"action-plans/{plan.name}") or {}).get("actions") or []:
+            reference[("action_plans", plan.stem, str(action.get("number")))] = action.get("summary")
+    return reference
+
+
 def i18n_problems(langs: list[str]) -> list[str]:
     folder = DATA / "i18n"
     english_path = folder / f"{sitedata.DEFAULT_LANGUAGE}.yml"
@@ -280,20 +294,14 @@ def i18n_problems(langs: list[str]) -> list[str]:
         if value is None or str(value).strip() == "":
             problems.append(f"{where(english_path, line_of(english_lines, *key))}: '{'.'.join(map(str, key))}' is "
                             "empty. Write the text, or delete the line.")
-    reference = dict(english_keys)  # what a translation must translate: en.yml, and the English in the data files
-    for cid, contact in (sitedata.contacts() or {}).items():
-        for field in TRANSLATED_CONTACT_FIELDS:
-            if isinstance(contact, dict) and contact.get(field):
-                reference[("contacts", cid, field)] = contact[field]
-    for plan in sorted((DATA / "action-plans").glob("*.yml")):
-        for action in (sitedata.load(f"action-plans/{plan.name}") or {}).get("actions") or []:
-            reference[("action_plans", plan.stem, str(action.get("number")))] = action.get("summary")
+    reference = translatable_texts(english_keys)
     for lang in langs:
         if lang == sitedata.DEFAULT_LANGUAGE:
             continue
         path = folder / f"{lang}.yml"
         if not path.exists():
-            problems.append(f"{where(path)}: missing. Copy data/i18n/en.yml to it and translate the values.")
+            problems.append(f"{where(path)}: missing. Make it with `make language CODE={lang}` (every text to "
+                            "translate, in English), then translate the values.")
             continue
         own, lines, found = read_yaml(path)
         problems += found
@@ -319,6 +327,46 @@ def i18n_problems(langs: list[str]) -> list[str]:
             if key not in own_keys and ".".join(key) not in not_translated:
                 problems.append(f"{where(path, line_of(lines, *key[:-1]))}: '{'.'.join(map(str, key))}' is missing, "
                                 f"so readers would see English. Add it, translated from \"{reference[key]}\".")
+    return problems
+
+
+ABBREVIATION = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<text>.*?)[ \t]*$")
+
+
+def abbreviations(path: pathlib.Path) -> dict[str, tuple[int, str]]:
+    """{abbreviation: (line, expansion)} from an includes/abbreviations.<lang>.md file."""
+    found = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if match := ABBREVIATION.match(line):
+            found[match.group("abbr")] = (number, match.group("text"))
+    return found
+
+
+def abbreviation_problems(langs: list[str]) -> list[str]:
+    """Each language expands every English abbreviation in its own words (scripts/abbreviations.py)."""
+    folder = sitedata.ROOT / "includes"
+    english_path = folder / f"abbreviations.{sitedata.DEFAULT_LANGUAGE}.md"
+    if not english_path.exists():
+        return []
+    english = abbreviations(english_path)
+    problems = []
+    for lang in langs:
+        if lang == sitedata.DEFAULT_LANGUAGE:
+            continue
+        path = folder / f"abbreviations.{lang}.md"
+        if not path.exists():
+            problems.append(f"{where(path)}: missing, so abbreviations on the {lang} pages would be explained in "
+                            f"English. Make it with `make language CODE={lang}`, then translate each line.")
+            continue
+        own, allowed = abbreviations(path), same_as_english(lang)[0]
+        for abbr, (line, text) in own.items():
+            if abbr in english and text == english[abbr][1] and text not in allowed:
+                problems.append(f"{where(path, line)}: '{abbr}' is still explained in English (\"{text}\"). "
+                                "Translate the words after the colon; keep *[" + abbr + "]: as it is.")
+        for abbr, (_, text) in english.items():
+            if abbr not in own:
+                problems.append(f"{where(path)}: '{abbr}' is missing, so it is not explained on the {lang} pages. "
+                                f"Add a line *[{abbr}]: with \"{text}\" translated.")
     return problems
 
 
@@ -459,6 +507,7 @@ def data_problems(langs: list[str]) -> list[str]:
         return unreadable
     problems = contacts_problems(DATA / "contacts.yml")
     problems += i18n_problems(langs)
+    problems += abbreviation_problems(langs)
     for plan in sorted((DATA / "action-plans").glob("*.yml")):
         problems += structure_problems(plan, action_plan_rules)
     for name, rules in (("printables.yml", printables_rules), ("redirects.yml", redirects_rules),

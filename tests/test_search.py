@@ -59,7 +59,8 @@ def test_search_finds_the_expected_page_in_the_top_three(page, base_url, lang, q
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_has_at_least_five_search_queries(lang):
-    assert len(QUERIES.get(lang, [])) >= 5
+    assert len(QUERIES.get(lang) or []) >= 5, (f"tests/search_queries.yml: give {lang}: at least five queries a "
+                                               "reader would type, each with the page it must find (as the others)")
 
 
 @pytest.mark.parametrize("lang", ["pl", "ur"])

@@ -69,7 +69,8 @@ def test_every_card_shows_without_javascript_in_type_that_fills_a_small_phone(ph
         if lang == "en":
             assert tr is None, "the English page shows the English only"
             continue
-        assert tr and tr["visible"] and tr["text"], f"{lang} card {number}: no message in the reader's language"
+        assert tr and tr["visible"] and tr["text"], (f"{lang} card {number}: no message in the reader's language "
+                                                     f"(translate docs/help/show-this-screen.md as show-this-screen.{lang}.md)")
         assert tr["lang"] == lang, f"{lang} card {number}: the translation is marked lang={tr['lang']}"
         assert tr["size"] >= 32, f"{lang} card {number}: translation at {tr['size']}px, under 32px"
 

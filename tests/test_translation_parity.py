@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT, SITE
+from conftest import ROOT, SITE, languages
 
 DOCS = ROOT / "docs"
-TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>pl|ro|hu|vi|ur)\.md$")
+TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>%s)\.md$" % "|".join(map(re.escape, languages.translations())))
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 FENCE = re.compile(r"^\s*(```|~~~)")
 
