@@ -37,9 +37,16 @@ def versions() -> dict[str, str]:
 def on_env(env, config, files):
     lang = sitedata.language(config)
     pairs = versions()
+    # The easy-read page as this language's build writes it: its own URL (pl/easy-read/x/ on the web,
+    # easy-read/x.html in the offline copy), the translation where there is one, else the English page.
+    urls: dict[str, str] = {}
+    for file in files.documentation_pages():
+        key = languages.source_key(file.src_uri)
+        if key in pairs.values() and (key not in urls or file.src_uri.endswith(f".{lang}.md")):
+            urls[key] = file.url
 
     def easy_read_version(page) -> str | None:
         easy = pairs.get(languages.source_key(page.file.src_uri)) if page and page.file else None
-        return languages.web_path(easy, lang) if easy else None
+        return urls.get(easy) if easy else None
     env.globals["easy_read_version"] = easy_read_version
     return env

@@ -55,6 +55,20 @@ def test_copy_has_every_language_search_index_and_the_printables(copy):
     assert not [p for p in copy.rglob("*") if p.suffix in (".gz", ".br") or p.name == "_headers"]
 
 
+def test_copy_has_the_easy_read_pages_with_their_pictures_and_links(copy):
+    """The easy-read pages work from the stick: in every language, pictures inside the page (nothing to fetch) and
+    the standard page's link to its easy-read version leads to a file in the copy (pages are NAME.html there)."""
+    for lang in LANGUAGES:
+        prefix = copy / languages.home(lang)
+        easy = prefix / "easy-read" / "what-to-do.html"
+        html = easy.read_text(encoding="utf-8")
+        assert '<svg class="easy-read-icon"' in html and "icons.svg" not in html, f"{lang}: pictures not in the page"
+        standard = prefix / "help" / "index.html"
+        link = re.search(r'<p class="easy-read-link"><a href="([^"]+)"', standard.read_text(encoding="utf-8"))
+        assert link, f"{lang}: help page has no easy-read link in the copy"
+        assert (standard.parent / link.group(1)).resolve() == easy.resolve(), f"{lang}: {link.group(1)} leads elsewhere"
+
+
 def test_copy_names_no_web_address_to_load_from(copy):
     offenders = []
     for page in copy.rglob("*.html"):

@@ -10,7 +10,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import AXE_OPTIONS, LANGUAGES, SITE, page_paths, languages
+from conftest import AXE_OPTIONS, LANGUAGES, SITE, language_of, languages, page_paths
+from sitedata_for_tests import text
 
 DESTINATION = "https://www.bbc.co.uk/weather"
 OFF_SITE = re.compile(r"^https?://(?!127\.0\.0\.1[:/])")
@@ -19,6 +20,26 @@ BUTTON = ".quick-exit__button"
 STATUS = "[data-quick-exit-status]"
 OVERLAY = ".quick-exit-overlay"
 HELP_PAGE = "/help/quick-exit/"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_built_page_has_the_quick_exit_and_its_skip_link(lang):
+    """Every page a reader can land on (redirect pages excepted: they move on at once) carries the exit button and
+    the "exit now" skip link, both to the neutral page and in the page's language."""
+    destination = re.escape(text("ui.quick_exit.destination", lang))
+    button = re.compile(rf'<a class="quick-exit__button" href="{destination}"[^>]*>\s*(.*?)</a>', re.S)
+    skip = re.compile(rf'<a class="skip-link skip-link--exit" href="{destination}"[^>]*>\s*(.*?)</a>', re.S)
+    missing = []
+    for path in page_paths():
+        if language_of(path) != lang:
+            continue
+        html = (SITE / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))).read_text(encoding="utf-8")
+        found, jump = button.search(html), skip.search(html)
+        if not found or text("ui.quick_exit.label", lang) not in re.sub(r"<[^>]+>", "", found.group(1)):
+            missing.append(path)
+        elif not jump or text("ui.quick_exit.skip_link", lang) not in jump.group(1):
+            missing.append(path + " (skip link)")
+    assert not missing, f"{lang}: pages without a labelled quick exit: {missing[:8]}"
 
 
 def answer_off_site(page):
