@@ -5,8 +5,8 @@ protect a reader are enforced here:
   - data files (contacts, interface text, action plans, printables, redirects, security, search synonyms,
     publisher): valid YAML, no key written twice, only known fields, allowed values, real dates, every interface
     text present and translated;
-  - phone numbers: every number in data, pages, templates and printables is in data/verified-numbers.tsv with a
-    status that may be published; numbers on the do-not-publish, wrong and obsolete lists never appear;
+  - phone numbers: every number in data, pages, templates and printables is in data/verified-numbers.tsv; numbers
+    on the do-not-publish, wrong and obsolete list (data/never-publish.tsv, by fingerprint) never appear;
   - pages: front matter that is closed, language suffixes in lower case, no code (scripts, frames, forms, inline
     styles, event handlers, javascript:/data: links, images from other sites), no shortcode left unrendered;
   - code is looked for twice: in each line of the source (the exact line is known), and in the page's HTML as
@@ -18,9 +18,11 @@ Data is checked before anything is rendered, so a mistake in a data file is blam
 """
 from __future__ import annotations
 
+import base64
 import csv
 import datetime
 import functools
+import hashlib
 import html as html_lib
 import pathlib
 import re
@@ -35,7 +37,7 @@ import sitedata
 
 DATA = sitedata.DATA
 REGISTER = DATA / "verified-numbers.tsv"
-PUBLISHABLE = {"verified", "verified-dated"}
+NEVER_PUBLISH = DATA / "never-publish.tsv"
 SAME_AS_ENGLISH = DATA / "i18n" / "same-as-english.yml"
 
 
@@ -108,10 +110,27 @@ UK_NUMBER = re.compile(r"(?<![\d+])(?<!\d[.,])(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[ \
 TEL_LINK = re.compile(r"""href\s*=\s*["']tel:([^"']*)["']""", re.I)
 
 
+def read_tsv(path: pathlib.Path) -> list[dict]:
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(rows, delimiter="\t"))
+
+
 @functools.cache
 def register() -> dict[str, dict]:
-    rows = [line for line in REGISTER.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return {row["digits"]: row for row in csv.DictReader(rows, delimiter="\t")}
+    """The numbers the site may show, by their digits."""
+    return {row["digits"]: row for row in read_tsv(REGISTER)}
+
+
+def fingerprint(number: str) -> str:
+    """How data/never-publish.tsv names a number: SHA-256 of its digits, in base 32 (no 0 or 1, so the name itself
+    can never read as a phone number)."""
+    return base64.b32encode(hashlib.sha256(digits(number).encode()).digest()).decode()[:26]
+
+
+@functools.cache
+def never_publish() -> dict[str, dict]:
+    """The numbers that must never be shown, by fingerprint."""
+    return {row["fingerprint"]: row for row in read_tsv(NEVER_PUBLISH)}
 
 
 def digits(number: str) -> str:
@@ -121,25 +140,19 @@ def digits(number: str) -> str:
 
 def number_problem(number: str) -> str | None:
     """Why this number may not be published, or None when it may."""
-    row = register().get(digits(number))
-    if row is None:
+    banned = never_publish().get(fingerprint(number))
+    if banned is not None:
+        return (f"the phone number {number.strip()} must never be published ({banned['status']}: {banned['note']}). "
+                "Remove it; see data/verified-numbers.tsv for the number to use")
+    if digits(number) not in register():
         return (f"the phone number {number.strip()} is not in data/verified-numbers.tsv. Check the digits; "
                 "a new number must be verified and added to the register (with its source) before it is used")
-    if row["status"] not in PUBLISHABLE:
-        return (f"the phone number {number.strip()} must never be published ({row['status']}: {row['note']}). "
-                "Remove it; see data/verified-numbers.tsv for the number to use")
     return None
 
 
-@functools.cache
-def forbidden_patterns() -> list[tuple[re.Pattern, dict]]:
-    """Numbers that may never appear, also as short codes (a text service) the UK pattern does not catch."""
-    found = []
-    for number, row in register().items():
-        if row["status"] not in PUBLISHABLE:
-            spaced = r"[ \-]?".join(map(re.escape, number))
-            found.append((re.compile(rf"(?<![\d+]){spaced}(?!\d)"), row))
-    return found
+# Short numbers (a text service) that the UK pattern does not catch: every run of 3 to 7 digits, spaces or dashes
+# between, is fingerprinted and checked against the never-publish list.
+SHORT_NUMBER = re.compile(r"(?<![\d+])\d(?:[ \-]?\d){2,6}(?!\d)")
 
 
 def visible(page_html: str) -> str:
@@ -154,7 +167,7 @@ def numbers_in(text: str, is_html: bool) -> list[str]:
     found = UK_NUMBER.findall(shown)
     if is_html:
         found += TEL_LINK.findall(text)
-    found += [row["display"] for pattern, row in forbidden_patterns() if pattern.search(shown)]
+    found += [short for short in SHORT_NUMBER.findall(shown) if fingerprint(short) in never_publish()]
     return found
 
 
@@ -795,7 +808,7 @@ def on_pre_build(config):
     if sitedata.language(config) != sitedata.DEFAULT_LANGUAGE:
         return  # checked once per build, in the first (English) pass
     register.cache_clear()
-    forbidden_patterns.cache_clear()
+    never_publish.cache_clear()
     sitedata.load.cache_clear()  # `mkdocs serve`: an edited data file is read again
     langs = sitedata.languages(config)
     problems = data_problems(langs) + page_problems(pathlib.Path(config.docs_dir), langs)
@@ -827,3 +840,10 @@ def on_post_page(output, page, config):
     if problems:
         raise Problems(problems)
     return output
+
+
+if __name__ == "__main__":  # the fingerprint of a number, for data/never-publish.tsv
+    import sys
+    if sys.argv[1:2] != ["fingerprint"] or len(sys.argv) != 3:
+        sys.exit("usage: scripts/validate_content.py fingerprint 'THE NUMBER'")
+    print(fingerprint(sys.argv[2]))

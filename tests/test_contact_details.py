@@ -1,5 +1,6 @@
 """Phone numbers are facts that can cost a child's safety: each one comes from data/contacts.yml, and only
-numbers verified in the project's register (data/verified-numbers.tsv, copied from the shared facts) ever appear."""
+numbers verified in the project's register (data/verified-numbers.tsv, copied from the shared facts) ever appear;
+those that must never appear are listed by fingerprint in data/never-publish.tsv."""
 import csv
 import datetime
 import pathlib
@@ -10,6 +11,8 @@ import pytest
 
 from conftest import ROOT, SITE, page_paths
 from sitedata_for_tests import contacts
+
+import validate_content  # noqa: E402  (scripts/ is on the path: conftest)
 
 SHARED = ROOT.parent / "shared"  # the facts the register was copied from; compared only when it is there
 PHONE_TABLE = ROOT / "data" / "verified-numbers.tsv"
@@ -22,19 +25,39 @@ def phone_table(path: pathlib.Path = PHONE_TABLE) -> dict[str, dict]:
     return {row["digits"]: row for row in csv.DictReader(rows, delimiter="\t")}
 
 
+def never_publish() -> dict[str, dict]:
+    """The numbers that must never be shown, by fingerprint (data/never-publish.tsv holds no digits)."""
+    return validate_content.never_publish()
+
+
 def test_every_number_in_the_register_has_a_source_and_a_checked_month():
     for digits, row in phone_table().items():
+        assert row["status"] in ("verified", "verified-dated"), f"{row['display']}: {row['status']} belongs in never-publish.tsv"
         assert row["source"].strip(), f"{row['display']}: no source"
         assert re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", row["checked"]), f"{row['display']}: checked {row['checked']!r}"
         assert re.sub(r"\D", "", row["display"]) == digits, f"{row['display']}: display and digits differ"
+    for name, row in never_publish().items():
+        assert row["status"] in ("do-not-publish", "wrong", "obsolete"), f"{row['who']}: status {row['status']!r}"
+        assert row["source"].strip() and re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", row["checked"]), row["who"]
+
+
+def test_the_never_publish_list_shows_no_number_but_the_right_ones():
+    """It names its numbers by fingerprint; a number written in it (a note's "Correct: …") must be a verified one."""
+    text = (ROOT / "data" / "never-publish.tsv").read_text(encoding="utf-8")
+    written = [re.sub(r"\D", "", n) for n in UK_NUMBER.findall(text)]
+    assert written and all(n in phone_table() for n in written), f"not verified: {written}"
+    assert banned_in(text) == [], "never-publish.tsv must name its numbers by fingerprint, not by their digits"
 
 
 @pytest.mark.skipif(not (SHARED / "facts" / "phone-numbers.tsv").exists(), reason="no ../shared beside the project")
 def test_the_register_says_what_the_shared_facts_say():
     shared = phone_table(SHARED / "facts" / "phone-numbers.tsv")
-    ours = phone_table()
-    assert {d: r["status"] for d, r in ours.items()} == {d: r["status"] for d, r in shared.items()}, \
+    publish = {d: r["status"] for d, r in shared.items() if r["status"] in ("verified", "verified-dated")}
+    never = {validate_content.fingerprint(d): r["status"] for d, r in shared.items() if d not in publish}
+    assert {d: r["status"] for d, r in phone_table().items()} == publish, \
         "data/verified-numbers.tsv and ../shared/facts/phone-numbers.tsv disagree: copy the change into the register"
+    assert {f: r["status"] for f, r in never_publish().items()} == never, \
+        "data/never-publish.tsv and ../shared/facts/phone-numbers.tsv disagree: add the number's fingerprint"
 
 
 def data_numbers() -> set[str]:
@@ -82,26 +105,28 @@ def test_no_number_is_typed_into_markdown():
     assert typed == [], "write [[phone …]] instead of typing a number"
 
 
+def banned_in(text: str) -> list[str]:
+    """Numbers in `text` (spaces and dashes ignored) that data/never-publish.tsv lists."""
+    runs = re.findall(r"\d+", re.sub(r"(?<=\d)[ \-](?=\d)", "", text))
+    return [f"{never_publish()[validate_content.fingerprint(run)]['who']} ({run[:3]}…)" for run in runs
+            if validate_content.fingerprint(run) in never_publish()]
+
+
 def test_no_unverified_wrong_or_obsolete_number_appears_anywhere():
-    banned = {digits: row for digits, row in phone_table().items() if row["status"] not in ("verified", "verified-dated")}
     found = []
     for folder in ("docs", "data", "overrides", "includes", "scripts"):
         for file in (ROOT / folder).rglob("*"):
-            if file.suffix in (".md", ".yml", ".html", ".py", ".js", ".css", ".txt"):
-                digits = re.sub(r"[ \-]", "", file.read_text(encoding="utf-8", errors="ignore"))
-                found += [f"{file.relative_to(ROOT)}: {row['display']} ({row['status']})" for d, row in banned.items()
-                          if re.search(rf"(?<!\d){d}(?!\d)", digits)]
+            if file.suffix in (".md", ".yml", ".html", ".py", ".js", ".css", ".txt", ".tsv"):
+                found += [f"{file.relative_to(ROOT)}: {who}" for who in banned_in(file.read_text(encoding="utf-8", errors="ignore"))]
     for file in SITE.rglob("*.html"):
-        digits = re.sub(r"[ \-]", "", visible_text(file.read_text(encoding="utf-8")))
-        found += [f"{file.relative_to(SITE)}: {row['display']}" for d, row in banned.items()
-                  if re.search(rf"(?<!\d){d}(?!\d)", digits)]
+        found += [f"{file.relative_to(SITE)}: {who}" for who in banned_in(visible_text(file.read_text(encoding="utf-8")))]
     assert found == []
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "check-phone-numbers").exists(), reason="no ../shared beside the project")
 def test_the_shared_phone_number_guard_passes_on_the_built_site():
-    # Every data file but the register, which lists the numbers that must never be published, by design.
-    data = [str(p) for p in (ROOT / "data").rglob("*") if p.is_file() and p != PHONE_TABLE]
+    # Every data file, the registers included (the never-publish list names its numbers by fingerprint only).
+    data = [str(p) for p in (ROOT / "data").rglob("*") if p.is_file()]
     result = subprocess.run([str(SHARED / "tools" / "check-phone-numbers"), str(SITE), str(ROOT / "docs"), *data],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
