@@ -137,27 +137,37 @@ ARABIC_SCRIPT_AS_LATIN = """() => { const walk = document.createTreeWalker(docum
 CONTRAST_ONLY = {"runOnly": {"type": "rule", "values": ["color-contrast"]}}
 
 
-def axe_violations(page, options=AXE_OPTIONS) -> list[dict]:
-    """axe's violations on the open page; on a right-to-left (Arabic-script) page, colour contrast checked again with
-    the letters written as x (see ARABIC_SCRIPT_AS_LATIN). The page's text is changed: use it for nothing after."""
+@functools.cache
+def _axe():
     from axe_playwright_python.sync_playwright import Axe
+    return Axe()
+
+
+def axe_report(page, options=AXE_OPTIONS) -> tuple[list[dict], int | None]:
+    """axe's violations on the open page, and on a right-to-left (Arabic-script) page how many text elements the
+    second colour-contrast run looked at, with the letters written as x (see ARABIC_SCRIPT_AS_LATIN; None on other
+    pages). The page's text is changed: use it for nothing after."""
+    axe = _axe()
 
     def short(v, note=""):
         return {"id": v["id"], "impact": v["impact"], "help": v["help"] + note, "nodes": [n["target"] for n in v["nodes"]][:5]}
-    violations = [short(v) for v in Axe().run(page, options=options).response["violations"]]
+    violations = [short(v) for v in axe.run(page, options=options).response["violations"]]
+    checked = None
     if page.evaluate("document.documentElement.lang") in languages.right_to_left():
         page.evaluate(ARABIC_SCRIPT_AS_LATIN)
-        violations += [short(v, " (Arabic-script letters shown as x)")
-                       for v in Axe().run(page, options=CONTRAST_ONLY).response["violations"]]
-    return violations
+        contrast = axe.run(page, options=CONTRAST_ONLY).response
+        checked = sum(len(r["nodes"]) for kind in ("passes", "violations") for r in contrast[kind])
+        violations += [short(v, " (Arabic-script letters shown as x)") for v in contrast["violations"]]
+    return violations, checked
+
+
+def axe_violations(page, options=AXE_OPTIONS) -> list[dict]:
+    return axe_report(page, options)[0]
 
 
 @pytest.fixture(scope="session")
 def visit_page(browser, base_url):
     """visit_page("/pl/") loads the page once per session and returns a Visit."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     cache: dict[str, Visit] = {}
     context = browser.new_context()
 
@@ -178,18 +188,7 @@ def visit_page(browser, base_url):
         record.status = response.status
         record.html_lang = page.evaluate("document.documentElement.lang")
         record.body_dir = page.evaluate("document.body.dir")
-        record.axe_violations = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in axe.run(page, options=AXE_OPTIONS).response["violations"]
-        ]
-        if language_of(path) in languages.right_to_left():  # Arabic script (Urdu)
-            page.evaluate(ARABIC_SCRIPT_AS_LATIN)
-            contrast = axe.run(page, options=CONTRAST_ONLY).response
-            record.contrast_checked = sum(len(r["nodes"]) for kind in ("passes", "violations") for r in contrast[kind])
-            record.axe_violations += [
-                {"id": v["id"], "impact": v["impact"], "help": v["help"] + " (Arabic-script letters shown as x)",
-                 "nodes": [n["target"] for n in v["nodes"]][:5]} for v in contrast["violations"]]
+        record.axe_violations, record.contrast_checked = axe_report(page)
         page.close()
         cache[path] = record
         return record
