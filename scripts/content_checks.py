@@ -56,7 +56,7 @@ def front_matter_problems(text: str) -> list[str]:
     if not match:
         return []
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = sitedata.read_yaml(match.group(1))
     except yaml.YAMLError as error:
         return [f"front matter is not valid YAML ({str(error).splitlines()[0]})"]
     if meta is None:

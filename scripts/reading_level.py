@@ -15,18 +15,17 @@ import re
 import sys
 
 import textstat
-import yaml
+from mkdocs.utils.meta import get_data
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LIMITS = {"public": 6.5, "professional": 9.0, "easy-read": 4.0}
 EASY_READ_WORDS = 15   # the most words in one easy-read sentence
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def plain_text(markdown: str) -> str:
     """The prose a reader reads: no front matter, shortcodes, HTML, link targets, tables' pipes or headings."""
-    text = FRONT_MATTER.sub("", markdown)
+    text = get_data(markdown)[0]  # MkDocs' own front-matter reader
     text = re.sub(r"^\*\[[^\]]+\]:.*$", "", text, flags=re.M)               # abbreviation definitions
     text = re.sub(r"\[\[[^\]]*\]\]", "it", text)                             # data shortcodes read as one word
     text = re.sub(r"<[^>]+>", " ", text)
@@ -42,9 +41,7 @@ def plain_text(markdown: str) -> str:
 
 
 def audience(markdown: str) -> str:
-    match = FRONT_MATTER.match(markdown)
-    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
-    return meta.get("audience", "public")
+    return get_data(markdown)[1].get("audience", "public")  # MkDocs' own front-matter reader
 
 
 def grade(markdown: str) -> float:

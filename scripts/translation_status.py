@@ -20,7 +20,7 @@ import pathlib
 import re
 import sys
 
-import yaml
+from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import languages  # noqa: E402
@@ -28,7 +28,7 @@ import sitedata  # noqa: E402
 
 DOCS = sitedata.ROOT / "docs"
 LANGUAGES = languages.translations()
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)  # only to rewrite it (stamp)
 
 
 def english_hash(english: pathlib.Path) -> str:
@@ -36,8 +36,7 @@ def english_hash(english: pathlib.Path) -> str:
 
 
 def meta_of(path: pathlib.Path) -> dict:
-    match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-    return (yaml.safe_load(match.group(1)) if match else None) or {}
+    return get_data(path.read_text(encoding="utf-8"))[1]  # MkDocs' own reader
 
 
 def english_pages() -> list[pathlib.Path]:

@@ -63,8 +63,8 @@ def read_yaml(path: pathlib.Path) -> tuple[object, dict[tuple, int], list[str]]:
     """The data, the line of every key (by its path of keys and list positions), and problems found."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=sitedata.YAML_LOADER)
+        data = sitedata.read_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -277,7 +277,7 @@ def flatten(tree, prefix: tuple = ()) -> dict[tuple, object]:
 
 def same_as_english(lang: str) -> tuple[set[str], set[str]]:
     """Words that are the same in this language as in English, and keys that are never translated (addresses)."""
-    allowed = yaml.safe_load(SAME_AS_ENGLISH.read_text(encoding="utf-8")) if SAME_AS_ENGLISH.exists() else {}
+    allowed = sitedata.read_yaml(SAME_AS_ENGLISH.read_text(encoding="utf-8")) if SAME_AS_ENGLISH.exists() else {}
     words = {str(word) for word in (allowed.get("all") or []) + (allowed.get(lang) or [])}
     return words, {str(key) for key in allowed.get("not_translated") or []}
 
