@@ -2,7 +2,8 @@
 
 Editors write `![A phone](../assets/easy-read/icons.svg#phone){ .easy-read-icon }` (it previews as an image of that
 sprite's `<view>`); this hook replaces the rendered `<img>` with an inline `<svg role="img">` holding that one
-picture, named by the image's text alternative. The sprite, docs/assets/easy-read/icons.svg, stays the one source.
+picture, named by the image's text alternative (overrides/partials/easy-read-icon.html). The sprite,
+docs/assets/easy-read/icons.svg, stays the one source.
 """
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ import html
 import pathlib
 import re
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+import sitedata
 
 SPRITE = pathlib.Path(__file__).resolve().parent.parent / "docs" / "assets" / "easy-read" / "icons.svg"
 # One picture in the sprite: <view id="phone" viewBox="0 48 48 48"/><g transform="translate(0 48)">…</g>
@@ -39,9 +43,8 @@ def inline(img: str, where: str) -> str:
         raise PluginError(f"{where}: easy-read picture '#{name}' has no text alternative; "
                          f"write what it shows between the brackets: ![A phone](…)")
     fill, body = pictures()[name]
-    label = html.escape(html.unescape(attrs.get("alt", "")), quote=True)
-    return (f'<svg class="easy-read-icon" viewBox="0 0 48 48" fill="{fill}" role="img" aria-label="{label}">'
-            f"{body}</svg>")
+    return sitedata.render("partials/easy-read-icon.html", fill=fill, body=Markup(body),
+                           label=html.unescape(attrs.get("alt", "")))
 
 
 def source_line(page, name: str) -> str:

@@ -61,31 +61,26 @@ def file_size(size: int, lang: str) -> str:
 # --- shortcodes -----------------------------------------------------------------------------------------------
 
 def printables_table(lang: str, page_url: str) -> str:
-    text = lambda key: html.escape(sitedata.text(key, lang))  # noqa: E731
-    head = "".join(f'<th scope="col">{text("print.table." + col)}</th>' for col in ("printable", "paper", "pages", "size"))
+    """[[printables]] (overrides/partials/printables-table.html)."""
+    text = lambda key: sitedata.text(key, lang)  # noqa: E731
     rows = []
     for printable in printables():
         for paper in printable["papers"]:
             path = pdf_path(printable, paper, lang)
             paper_label = text("print.papers.A6_on_A4") + ". " + text("print.cards_note") \
                 if printable["layout"] == "cards" else text(f"print.papers.{paper}")
-            rows.append(
-                f'<tr><th scope="row"><a href="{relative(path, page_url)}">{text("print.kinds." + printable["label"])}</a>'
-                f' <span class="printable-status" data-printable="{printable["id"]}"></span></th>'
-                f'<td>{paper_label}</td><td>{printable["pages"]}</td>'
-                f'<td><span class="download-size" data-file="{path}">–</span></td></tr>')
-    return ('\n<table>\n<thead><tr>' + head + "</tr></thead>\n<tbody>\n"
-            + "\n".join(rows) + "\n</tbody></table>\n")
+            rows.append({"href": relative(path, page_url), "label": text("print.kinds." + printable["label"]),
+                         "id": printable["id"], "paper": paper_label, "pages": printable["pages"], "file": path})
+    labels = [text("print.table." + col) for col in ("printable", "paper", "pages", "size")]
+    return "\n" + sitedata.render("partials/printables-table.html", labels=labels, rows=rows) + "\n"
 
 
 def offline_copy(lang: str, page_url: str, offline: bool) -> str:
-    text = lambda key: html.escape(sitedata.text(key, lang))  # noqa: E731
-    if offline:
-        return f'\n<p class="offline-copy">{text("print.offline.this_copy")}</p>\n'
+    """[[offline-copy]] (overrides/partials/offline-copy.html)."""
     target = sitedata.load("printables.yml")["offline_copy"]
-    return (f'\n<p class="offline-copy"><a href="{relative(target, page_url)}">{text("print.offline.download")}</a>'
-            f' (<span class="download-size" data-file="{target}">–</span>)</p>\n'
-            f'<p>{text("print.offline.how")}</p>\n')
+    texts = {key: sitedata.text(f"print.offline.{key}", lang) for key in ("this_copy", "download", "how")}
+    return "\n" + sitedata.render("partials/offline-copy.html", offline=offline, texts=texts, file=target,
+                                   href=relative(target, page_url)) + "\n"
 
 
 def on_page_markdown(markdown, page, config, files):

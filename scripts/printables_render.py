@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 import segno
+from markupsafe import Markup
 
 import render_data
 import languages
@@ -168,9 +169,9 @@ def for_print(fragment: str) -> str:
         if target.startswith(("http://", "https://")):
             shown = short_url(target)
             plain = re.sub(r"<[^>]+>", "", words)
-            return words if shown in plain else f'{words} <span class="url" dir="ltr">({html.escape(shown)})</span>'
+            return words if shown in plain else _inline().link_as_words(Markup(words), shown)
         if target.startswith("mailto:"):
-            return f'<span class="url" dir="ltr">{words}</span>'
+            return _inline().url(Markup(words))
         return words
     fragment = A_TAG.sub(link, fragment)
     fragment = re.sub(r'\s(id|title)="[^"]*"', "", fragment)  # no duplicate ids; abbr titles do not print
@@ -183,7 +184,7 @@ def contact_items(ids: list[str], lang: str) -> list[dict]:
     items = []
     for cid in ids:
         contact = sitedata.contacts()[cid]
-        phones = [render_data._phone_line(phone, lang) for phone in contact.get("phones", [])]
+        phones = [render_data.phone_line(phone, lang) for phone in contact.get("phones", [])]
         items.append({
             "id": cid,
             "name": sitedata.contact_text(cid, "name", lang),
@@ -199,7 +200,7 @@ def last_checked(ids: list[str], groups: list[str], lang: str) -> str:
     contacts = sitedata.contacts()
     chosen = set(ids) | {cid for cid, c in contacts.items() if c.get("group") in groups}
     oldest = min(str(contacts[cid]["last_checked"]) for cid in chosen)
-    return render_data._month(oldest, lang)
+    return render_data.month(oldest, lang)
 
 
 def qr_svg(url: str) -> str:
@@ -268,11 +269,7 @@ def _add_numbers_to_links(fragment: str, page: Page, pages: Pages, wanted: dict,
         key = pages.key_for_url(page.lang, target)
         if key not in wanted:
             return match.group(0)
-        numbers = []
-        for contact in contact_items(wanted[key], lang):
-            shown = " ".join(contact["phones"]) or f'<span class="url" dir="ltr">{html.escape(contact["web"])}</span>'
-            numbers.append(f'<span class="route__contact">{html.escape(contact["name"])}: {shown}</span>')
-        return f'<li class="route">{match.group(1)}<br>' + "<br>".join(numbers) + "</li>"
+        return _inline().route(Markup(match.group(1)), contact_items(wanted[key], lang))
     return LIST_ITEM.sub(item, fragment)
 
 
@@ -282,7 +279,7 @@ def _sheet(pages: Pages, lang: str, sheet: dict) -> dict:
     return {"title": title, "parts": parts, "fallback": title["fallback"] or any(p["fallback"] for p in parts)}
 
 
-def _card(pages: Pages, lang: str, card: dict) -> dict:
+def _pocket_card(pages: Pages, lang: str, card: dict) -> dict:
     title = _part(pages, lang, {"page": card["page"], "part": "title"})
     front = [_part(pages, lang, {"page": card["page"], "part": part}) for part in card["front"]]
     back = [_part(pages, lang, {"page": card["page"], "part": part}) for part in card["back"]]
@@ -324,7 +321,7 @@ def context(pages: Pages, printable: dict, lang: str, paper: str) -> dict:
         "labels": {key: text(f"print.{key}") for key in ("numbers", "who_to_call", "last_checked", "read_more",
                                                          "councils", "cards_note")},
         "contacts": contact_items(contacts, lang),
-        "groups": [render_data._group_table(group, lang) for group in groups],
+        "groups": [render_data.group_table(group, lang) for group in groups],
         "last_checked": last_checked(contacts, groups, lang),
         "qr": qr_svg(link.web_url),
         "url": short_url(link.web_url, None),
@@ -334,7 +331,7 @@ def context(pages: Pages, printable: dict, lang: str, paper: str) -> dict:
     if "sheets" in printable:
         doc["sheets"] = [_sheet(pages, lang, sheet) for sheet in printable["sheets"]]
     if "cards" in printable:
-        doc["cards"] = [_card(pages, lang, card) for card in printable["cards"]]
+        doc["cards"] = [_pocket_card(pages, lang, card) for card in printable["cards"]]
     return doc
 
 
@@ -347,6 +344,11 @@ def environment() -> jinja2.Environment:
         _env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                   trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     return _env
+
+
+def _inline():
+    """The macros for what is added to the pages' parts (overrides/print/_inline.html)."""
+    return environment().get_template("_inline.html").module
 
 
 def render(pages: Pages, printable: dict, lang: str, paper: str) -> tuple[str, bool]:

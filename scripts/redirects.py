@@ -8,7 +8,7 @@ whose browser does not follow the refresh it shows, from the new page itself, th
 first, as on every page), the new page's title as a link, and the language menu (to the same old address in the
 other languages); its head repeats the new page's description and link-preview tags. It loads nothing else, so
 a visit costs one small request more than the new page. The build stops if an old address is a page that still
-exists, or the new page was not built.
+exists, or the new page was not built. The page is overrides/partials/redirect-page.html.
 
 data/published-urls.txt lists every address the site has published (pages, redirects, PDFs, the offline copy).
 tests/test_stable_urls.py fails when one of them stops resolving: add a redirect, do not delete the line.
@@ -27,6 +27,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import languages  # noqa: E402
 import sitedata  # noqa: E402
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, in a build or as a command
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
@@ -92,34 +93,15 @@ def redirect_page(text: str, old_page: str, new_page: str, canonical: str, old_p
     title = H1.search(text)
     title = re.sub(r"<[^>]+>", "", title.group(1)).strip() if title else ""
     body_dir = BODY_DIR.search(text)
-    languages = "\n".join(f'    <li><a href="{link(old_pages[lang])}" hreflang="{lang}" class="md-select__link">{name}</a></li>'
-                          for lang, name in SWITCHER.findall(text) if lang in old_pages)
-    meta = "\n".join("  " + tag for tag in KEEP_META.findall(head))
+    menu = [{"href": link(old_pages[lang]), "lang": lang, "name": Markup(name)}
+            for lang, name in SWITCHER.findall(text) if lang in old_pages]
     page_title = TITLE.search(head)
-    return f"""<!doctype html>
-{HTML_TAG.search(text).group(0)}
-<head>
-  <meta charset="utf-8">
-  <meta http-equiv="refresh" content="0; url={target}">
-  <link rel="canonical" href="{canonical}">
-{meta}
-  {page_title.group(0) if page_title else ""}
-</head>
-<body dir="{body_dir.group(1) if body_dir else "ltr"}">
-<main>
-<article class="md-content__inner md-typeset">
-{help_box}
-<h1><a href="{target}">{title}</a></h1>
-</article>
-<nav>
-  <ul>
-{languages}
-  </ul>
-</nav>
-</main>
-</body>
-</html>
-"""
+    page = sitedata.render("partials/redirect-page.html", html_tag=Markup(HTML_TAG.search(text).group(0)),
+                           target=target, canonical=canonical, meta=[Markup(tag) for tag in KEEP_META.findall(head)],
+                           page_title=Markup(page_title.group(0) if page_title else ""),
+                           body_dir=body_dir.group(1) if body_dir else "ltr", help_box=Markup(help_box),
+                           title=Markup(title), languages=menu)
+    return page + "\n"
 
 
 def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], site_url: str,

@@ -12,7 +12,9 @@ Shortcodes an author can write in any Markdown page (any language):
   [[action-plan NAME]]    the action plan in data/action-plans/NAME.yml as a table
   [[last-checked]]        the month the contact details were last checked
   [[report-a-mistake]]    how to tell the publisher about a wrong detail (data/publisher.yml); nothing until set
-An unknown shortcode or contact fails the build with the page's file name.
+An unknown shortcode or contact fails the build with the page's file name. The HTML comes from templates in
+overrides/partials/ (contact-inline.html's macros for links, numbers and caveats; contact-card.html,
+action-plan.html), never from strings here.
 
 Two things the data asks for wherever a number is shown:
   - a phone with `source_dated: YYYY-MM` (a number whose only source is old: "verified-dated" in
@@ -23,122 +25,121 @@ Two things the data asks for wherever a number is shown:
 from __future__ import annotations
 
 import datetime
-import functools
-import html
 import re
 
-import jinja2
 from babel.dates import format_skeleton
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 import sitedata
 
-CELL_END = '<span hidden> · </span>'
 SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked|report-a-mistake)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
+INLINE = "partials/contact-inline.html"  # the macros for links, numbers and caveats
+
+# What the printables (scripts/printables_render.py) use to show contacts as the pages do: month(), tel(),
+# phone_line(), caveat(), group_table(); the HTML ones return Markup (safe to put into a template).
 
 
-def _month(value, lang: str) -> str:
-    year, month = (int(part) for part in str(value).split("-")[:2])
-    return format_skeleton("yMMMM", datetime.date(year, month, 1), locale=lang)  # "2026. november" in Hungarian
+def month(value, lang: str) -> str:
+    """A `YYYY-MM` date as the month in the reader's language."""
+    year, month_ = (int(part) for part in str(value).split("-")[:2])
+    return format_skeleton("yMMMM", datetime.date(year, month_, 1), locale=lang)  # "2026. november" in Hungarian
 
 
-@functools.cache
-def _templates() -> jinja2.Environment:
-    """The site's own partials (overrides/), so the pages' HTML comes from the same templates as the theme's."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(sitedata.ROOT / "overrides")), autoescape=True,
-                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+def _inline():
+    return sitedata.macros(INLINE)
 
 
-def _tel(phone: dict) -> str:
+def tel(phone: dict) -> Markup:
     """A number as a tel: link: the macro the "Get help now" box uses too (overrides/partials/tel.html)."""
-    return str(_templates().get_template("partials/tel.html").module.tel(phone))
+    return sitedata.macros("partials/tel.html").tel(phone)
 
 
-def _ui(key: str, lang: str, must_have: tuple[str, ...] = ()) -> tuple[str, str]:
-    """Interface text, and the attributes its element needs: lang="en" where the language has no text of its own
-    for `key` yet, or its text lacks a {placeholder} (a number would go missing), so English is shown instead."""
+def _ui(key: str, lang: str, must_have: tuple[str, ...] = ()) -> tuple[str, bool]:
+    """Interface text, and whether it is English standing in (shown with lang="en") because the language has no
+    text of its own for `key` yet, or its text lacks a {placeholder} (a number would go missing)."""
     english = sitedata.text(key, sitedata.DEFAULT_LANGUAGE)
     missing = [name for name in must_have if "{" + name + "}" not in english]
     if missing:
         raise KeyError(f"data/i18n/en.yml: '{key}' must contain {', '.join('{' + m + '}' for m in missing)}")
     own = sitedata.text(key, lang)
     if lang == sitedata.DEFAULT_LANGUAGE or (own != english and all("{" + name + "}" in own for name in must_have)):
-        return own, ""
-    return english, ' lang="en" dir="ltr"'
+        return own, False
+    return english, True
 
 
-def _caveat(phone: dict, lang: str) -> str:
+def _fill(words: str, **values) -> Markup:
+    """Interface text, escaped, with each {name} replaced by its value (Markup such as a link stays as it is)."""
+    filled = Markup.escape(words)
+    for name, value in values.items():
+        filled = filled.replace("{" + name + "}", value)
+    return filled
+
+
+def caveat(phone: dict, lang: str) -> Markup:
     """The warning that goes with a number whose only source is old (`source_dated` in data/contacts.yml)."""
     if not phone.get("source_dated"):
-        return ""
-    words, attrs = _ui("ui.contact.source_dated", lang, ("month",))
-    month = _month(phone["source_dated"], sitedata.DEFAULT_LANGUAGE if attrs else lang)  # English words, English month
-    words = html.escape(words).replace("{month}", html.escape(month))
-    return f'<span class="contact-caveat" data-caveat="source-dated"{attrs}>{words}</span>'
+        return Markup()
+    words, english = _ui("ui.contact.source_dated", lang, ("month",))
+    shown = month(phone["source_dated"], sitedata.DEFAULT_LANGUAGE if english else lang)  # English words, English month
+    return _inline().caveat(_fill(words, month=shown), english)
 
 
-def _fallback(contact_id: str, lang: str) -> str:
+def _fallback(contact_id: str, lang: str) -> Markup:
     """What a table cell says when the contact has no confirmed number: the `fallback` contacts' numbers
     (as tel: links, from their own data), or else "use the website"."""
     fallback = sitedata.contacts()[contact_id].get("fallback") or []
     if not fallback:
-        return html.escape(sitedata.text("ui.contact.no_verified_number", lang))
-    words, attrs = _ui("ui.contact.fallback", lang, tuple(fallback))
-    words = html.escape(words)
+        return Markup.escape(sitedata.text("ui.contact.no_verified_number", lang))
+    words, english = _ui("ui.contact.fallback", lang, tuple(fallback))
+    numbers = {}
     for fid in fallback:
         phones = sitedata.contacts()[fid].get("phones") if fid in sitedata.contacts() else None
         if not phones:
             raise KeyError(f"contact '{contact_id}': fallback '{fid}' is not a contact with a phone number")
-        words = words.replace("{" + fid + "}", _tel(phones[0]))
-    return f'<span class="contact-fallback" data-fallback="{html.escape(" ".join(fallback))}"{attrs}>{words}</span>'
+        numbers[fid] = tel(phones[0])
+    return _inline().fallback(fallback, _fill(words, **numbers), english)
 
 
-def _report_a_mistake(lang: str) -> str:
+def report_a_mistake(lang: str) -> str:
     """The publisher's address for reports of a wrong detail, once data/publisher.yml has one; until then nothing."""
     entry = (sitedata.load("publisher.yml") or {}).get("report_a_mistake") or {}
     email, web = (entry.get("email") or "").strip(), (entry.get("web") or "").strip()
     if email:
-        link = f'<a href="mailto:{html.escape(email)}">{html.escape(email)}</a>'
+        link = _inline().email(email)
     elif web.startswith("https://"):
-        link = f'<a href="{html.escape(web)}" rel="noreferrer">{html.escape(web)}</a>'
+        link = _inline().link(web, web)
     else:
         return ""
-    words, attrs = _ui("ui.report_mistake.publisher", lang, ("address",))
-    return f'\n<p class="report-a-mistake"{attrs}>{html.escape(words).replace("{address}", link)}</p>\n'
+    words, english = _ui("ui.report_mistake.publisher", lang, ("address",))
+    return "\n" + _inline().report_a_mistake(_fill(words, address=link), english) + "\n"
 
 
-def _web(contact_id: str, lang: str, words: str | None = None) -> str:
+def _web(contact_id: str, lang: str, words: str | None = None) -> Markup:
     contact = sitedata.contacts()[contact_id]
-    label = words or sitedata.contact_text(contact_id, "name", lang)
-    return f'<a href="{html.escape(contact["web"])}" rel="noreferrer">{html.escape(label)}</a>'
+    return _inline().link(contact["web"], words or sitedata.contact_text(contact_id, "name", lang))
 
 
-def _phone_line(phone: dict, lang: str) -> str:
-    parts = [_tel(phone)]
-    if phone.get("option"):
-        parts.append(html.escape(sitedata.text("ui.contact.option", lang).format(option=phone["option"])))
-    if phone.get("when"):
-        parts.append(f'<span class="contact-card__when">({html.escape(sitedata.text("ui.contact." + phone["when"], lang))})</span>')
-    line = " ".join(parts)
-    return line + ("<br>" + _caveat(phone, lang) if phone.get("source_dated") else "")
+def phone_line(phone: dict, lang: str) -> Markup:
+    """One number as a card or a table shows it: its option, when it answers, and its caveat."""
+    option = sitedata.text("ui.contact.option", lang).format(option=phone["option"]) if phone.get("option") else ""
+    when = sitedata.text("ui.contact." + phone["when"], lang) if phone.get("when") else ""
+    return _inline().phone_line(phone, option, when, caveat(phone, lang))
 
 
-def _card(contact_id: str, lang: str) -> str:
+def contact_card(contact_id: str, lang: str) -> str:
+    """[[contact ID]]: one contact as a card (overrides/partials/contact-card.html)."""
     contact = sitedata.contacts()[contact_id]
-    rows = [f'<p class="contact-card__name"><strong>{html.escape(sitedata.contact_text(contact_id, "name", lang))}</strong></p>']
-    for phone in contact.get("phones", []):
-        rows.append(f'<p class="contact-card__phone">{_phone_line(phone, lang)}</p>')
-    if contact.get("email"):
-        rows.append(f'<p class="contact-card__email"><a href="mailto:{contact["email"]}">{contact["email"]}</a></p>')
-    for field in ("hours", "note"):
-        value = sitedata.contact_text(contact_id, field, lang)
-        if value:
-            rows.append(f'<p class="contact-card__{field}">{html.escape(value)}</p>')
-    rows.append('<p class="contact-card__meta">'
-                f'{_web(contact_id, lang, sitedata.text("ui.contact.website", lang))} · '
-                f'{html.escape(sitedata.text("ui.contact.last_checked", lang))}: {_month(contact["last_checked"], lang)}</p>')
-    return '\n<div class="contact-card">\n' + "\n".join(rows) + "\n</div>\n"
+    card = sitedata.render(
+        "partials/contact-card.html",
+        name=sitedata.contact_text(contact_id, "name", lang),
+        phones=[phone_line(phone, lang) for phone in contact.get("phones", [])],
+        email=contact.get("email"),
+        texts={field: sitedata.contact_text(contact_id, field, lang) for field in ("hours", "note")},
+        web=contact["web"], last_checked=month(contact["last_checked"], lang),
+        labels={"website": sitedata.text("ui.contact.website", lang),
+                "last_checked": sitedata.text("ui.contact.last_checked", lang)})
+    return "\n" + card + "\n"
 
 
 WHENS = ("office", "out_of_hours")
@@ -151,11 +152,11 @@ def _isolated(words: str | None) -> Markup | None:
     a name like "… Service (CASS)، برمنگھم …" then reads left to right, its brackets the right way round."""
     if not words or not ARABIC_SCRIPT.search(words):
         return words
-    parts, end = [], 0
+    isolated, end = Markup(), 0
     for match in LATIN_RUN.finditer(words):
-        parts += [html.escape(words[end:match.start()]), f'<bdi lang="en">{html.escape(match.group(0))}</bdi>']
+        isolated += words[end:match.start()] + _inline().english_run(match.group(0))
         end = match.end()
-    return Markup("".join(parts) + html.escape(words[end:]))
+    return isolated + words[end:]
 
 
 def _group_rows(group: str, lang: str) -> list[dict]:
@@ -166,18 +167,18 @@ def _group_rows(group: str, lang: str) -> list[dict]:
     rows = []
     for cid in members:
         contact = sitedata.contacts()[cid]
-        phones = {when: [Markup(_phone_line(dict(p, when=None), lang))
+        phones = {when: [phone_line(dict(p, when=None), lang)
                          for p in contact.get("phones", []) if p.get("when") == when] for when in WHENS}
         rows.append({
             "area": sitedata.contact_text(cid, "area", lang),
             "name": _isolated(sitedata.contact_text(cid, "name", lang)),
             "hours": sitedata.contact_text(cid, "hours", lang),
             "phones": phones,
-            "fallback": None if all(phones.values()) else Markup(_fallback(cid, lang)),
+            "fallback": None if all(phones.values()) else _fallback(cid, lang),
             # no number at any time: the fallback is said once (across both columns of the table)
             "no_number": not contact.get("phones") and bool(contact.get("fallback")),
             "web": contact["web"],
-            "last_checked": _month(contact["last_checked"], lang),
+            "last_checked": month(contact["last_checked"], lang),
         })
     return rows
 
@@ -187,18 +188,15 @@ def _labels(lang: str) -> dict:
     return dict(labels, link=sitedata.text("ui.contact.website", lang), last_checked=sitedata.text("ui.contact.last_checked", lang))
 
 
-def _group_table(group: str, lang: str) -> str:
+def group_table(group: str, lang: str) -> str:
     """The group as a table (also used by the printables)."""
-    html_ = _templates().get_template("partials/contacts-table.html").render(
-        rows=_group_rows(group, lang), labels=_labels(lang), cell_end=Markup(CELL_END))
-    return "\n" + html_ + "\n"
+    return "\n" + sitedata.render("partials/contacts-table.html", rows=_group_rows(group, lang), labels=_labels(lang)) + "\n"
 
 
 def _group_cards(group: str, lang: str, level: int) -> str:
     """The group as one card per contact, for phone-width screens; `level` is the cards' heading level."""
-    html_ = _templates().get_template("partials/contact-cards.html").render(
-        rows=_group_rows(group, lang), labels=_labels(lang), level=level)
-    return "\n" + html_ + "\n"
+    cards = sitedata.render("partials/contact-cards.html", rows=_group_rows(group, lang), labels=_labels(lang), level=level)
+    return "\n" + cards + "\n"
 
 
 def _heading_level_after(markdown: str) -> int:
@@ -209,18 +207,16 @@ def _heading_level_after(markdown: str) -> int:
 
 def _action_plan(name: str, lang: str) -> str:
     plan = sitedata.load(f"action-plans/{name}.yml")
-    head = [sitedata.text(f"ui.action_plan.{col}", lang) for col in ("number", "action", "owners")]
-    lines = ['\n<table>', "<thead><tr>" + "".join(f"<th scope=\"col\">{html.escape(h)}</th>" for h in head) + "</tr></thead>", "<tbody>"]
-    for action in plan["actions"]:
-        number = action["number"]
-        summary = sitedata.text(f"action_plans.{name}.{number}", lang, action["summary"])
-        owners = ", ".join(sitedata.text(f"owners.{owner}", lang) for owner in action["owners"])
-        lines.append(f'<tr id="{name}-action-{number}"><td>{number}</td><td>{html.escape(summary)}</td><td>{html.escape(owners)}</td></tr>')
-    lines.append("</tbody></table>\n")
-    return "\n".join(lines)
+    actions = [{"number": action["number"],
+                "summary": sitedata.text(f"action_plans.{name}.{action['number']}", lang, action["summary"]),
+                "owners": ", ".join(sitedata.text(f"owners.{owner}", lang) for owner in action["owners"])}
+               for action in plan["actions"]]
+    labels = [sitedata.text(f"ui.action_plan.{col}", lang) for col in ("number", "action", "owners")]
+    return "\n" + sitedata.render("partials/action-plan.html", name=name, labels=labels, actions=actions) + "\n"
 
 
-def _render(match: re.Match, lang: str, markdown: str = "") -> str:
+def render_shortcode(match: re.Match, lang: str, markdown: str = "") -> str:
+    """The HTML for one shortcode (a match of SHORTCODE); `markdown`: the page, for the cards' heading level."""
     kind, arg, words = match.group(1), (match.group(2) or "").strip(), match.group(3)
     args = arg.split()
     contacts = sitedata.contacts()
@@ -232,27 +228,26 @@ def _render(match: re.Match, lang: str, markdown: str = "") -> str:
             phones = [p for p in phones if p.get("when") == args[1]]
         if not phones:
             raise KeyError(f"contact '{arg}' has no such phone number")
-        caveat = _caveat(phones[0], lang)
-        return _tel(phones[0]) + (f" ({caveat})" if caveat else "")
+        return _inline().phone(phones[0], caveat(phones[0], lang))
     if kind == "link":
         return _web(args[0], lang, words)
     if kind == "email":
         email = contacts[args[0]].get("email")
         if not email:
             raise KeyError(f"contact '{arg}' has no email address")
-        return f'<a href="mailto:{email}">{email}</a>'
+        return _inline().email(email)
     if kind == "contact":
-        return _card(args[0], lang)
+        return contact_card(args[0], lang)
     if kind == "contacts":
         # Cards first: the style sheet hides the table that follows them at phone width (site.css).
         level = _heading_level_after(markdown[:match.start()])
-        return _group_cards(arg, lang, level) + "\n" + _group_table(arg, lang)
+        return _group_cards(arg, lang, level) + "\n" + group_table(arg, lang)
     if kind == "action-plan":
         return _action_plan(arg, lang)
     if kind == "report-a-mistake":
-        return _report_a_mistake(lang)
+        return report_a_mistake(lang)
     months = sorted({str(c["last_checked"]) for c in contacts.values()})
-    return _month(months[0], lang)
+    return month(months[0], lang)
 
 
 # After static-i18n has chosen the page's language (its on_page_markdown has priority 50, hooks 0); in mkdocs.yml's
@@ -260,6 +255,6 @@ def _render(match: re.Match, lang: str, markdown: str = "") -> str:
 def on_page_markdown(markdown, page, config, files):
     lang = sitedata.language(config)
     try:
-        return SHORTCODE.sub(lambda m: _render(m, lang, markdown), markdown)
+        return SHORTCODE.sub(lambda m: render_shortcode(m, lang, markdown), markdown)
     except (KeyError, FileNotFoundError) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from error

@@ -10,7 +10,9 @@ import os
 import pathlib
 from typing import TYPE_CHECKING
 
+import jinja2
 import yaml
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,24 @@ def load(name: str):
     path = DATA / name
     with path.open(encoding="utf-8") as handle:
         return read_yaml(handle) or {}
+
+
+@functools.cache
+def templates() -> jinja2.Environment:
+    """The site's own templates (overrides/), where the HTML the hooks write into pages comes from: the same
+    partials the theme's templates use, escaped by Jinja."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def render(template: str, **values) -> Markup:
+    """A template under overrides/ (e.g. partials/action-plan.html) filled with `values`."""
+    return Markup(templates().get_template(template).render(**values))
+
+
+def macros(template: str):
+    """The macros of a template under overrides/, to call from Python (each returns Markup)."""
+    return templates().get_template(template).module
 
 
 def contacts() -> dict:

@@ -15,7 +15,6 @@ As a hook: marks outdated pages for the template, and renders [[translation-stat
 from __future__ import annotations
 
 import hashlib
-import html
 import pathlib
 import re
 import sys
@@ -96,15 +95,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def status_table(lang: str) -> str:
-    heads = [sitedata.text(f"ui.translation_status.{k}", lang) for k in
-             ("language", "reviewed", "machine", "outdated", "missing")]
+    """[[translation-status]] (overrides/partials/translation-status.html)."""
+    labels = [sitedata.text(f"ui.translation_status.{k}", lang) for k in
+              ("language", "reviewed", "machine", "outdated", "missing")]
     names = languages.names()
-    rows = "".join(
-        f'<tr><th scope="row" lang="{code}">{html.escape(names.get(code, code))}</th>'
-        + "".join(f"<td>{n}</td>" for n in counts.values()) + "</tr>"
-        for code, counts in coverage().items())
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in heads)
-    return f'\n<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n'
+    rows = [{"lang": code, "name": names.get(code, code), "counts": counts.values()} for code, counts in coverage().items()]
+    return "\n" + sitedata.render("partials/translation-status.html", labels=labels, rows=rows) + "\n"
 
 
 # --- command ----------------------------------------------------------------------------------------------

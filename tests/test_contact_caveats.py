@@ -101,7 +101,7 @@ def test_a_dated_number_carries_its_caveat_on_every_page_that_shows_it(lang):
 def test_the_phone_shortcode_carries_the_caveat_too():
     """A page that writes [[phone walsall out_of_hours]] in a sentence gets the caveat beside it."""
     for lang in LANGUAGES:
-        out = render_data.SHORTCODE.sub(lambda m: render_data._render(m, lang), "Call [[phone walsall out_of_hours]].")
+        out = render_data.SHORTCODE.sub(lambda m: render_data.render_shortcode(m, lang), "Call [[phone walsall out_of_hours]].")
         assert 'href="tel:03005552922"' in out and 'data-caveat="source-dated"' in out, f"{lang}: {out}"
 
 
@@ -132,7 +132,7 @@ def test_the_english_pdf_shows_the_dated_number_with_its_caveat(pid):
     assert pdf.is_file(), f"{pdf} was not made (a quick build, QUICK_BUILD=1, makes no PDFs)"
     words = squeeze(pdf_text(pdf))
     for cid, phone in dated_phones():
-        caveat = text("ui.contact.source_dated", "en").replace("{month}", render_data._month(phone["source_dated"], "en"))
+        caveat = text("ui.contact.source_dated", "en").replace("{month}", render_data.month(phone["source_dated"], "en"))
         assert squeeze(phone["display"]) in words, f"{pdf.name}: {cid} {phone['display']} is missing"
         assert squeeze(caveat) in words, f"{pdf.name}: the caveat for {cid} {phone['display']} is missing"
 
@@ -182,9 +182,9 @@ def test_the_publishers_address_is_shown_in_one_place_and_only_once_set(monkeypa
     if not (real.get("email") or real.get("web")):
         about = (SITE / "about" / "index.html").read_text(encoding="utf-8")
         assert 'class="report-a-mistake"' not in about, "no address is set, but the About page shows one"
-        assert render_data._report_a_mistake("en") == ""
+        assert render_data.report_a_mistake("en") == ""
     original = sitedata.load
     monkeypatch.setattr(sitedata, "load", lambda name: {"report_a_mistake": {"email": "team@example.org", "web": ""}}
                         if name == "publisher.yml" else original(name))
-    shown = render_data._report_a_mistake("pl")
+    shown = render_data.report_a_mistake("pl")
     assert 'href="mailto:team@example.org"' in shown and 'class="report-a-mistake"' in shown

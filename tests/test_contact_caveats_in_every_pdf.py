@@ -54,7 +54,7 @@ def printables_with_dated_numbers() -> list[str]:
 
 
 def caveat(phone: dict, lang: str) -> str:
-    return text("ui.contact.source_dated", lang).replace("{month}", render_data._month(phone["source_dated"], lang))
+    return text("ui.contact.source_dated", lang).replace("{month}", render_data.month(phone["source_dated"], lang))
 
 
 def fallback_lines(lang: str) -> list[str]:

@@ -43,7 +43,7 @@ def expected_card(cid: str, lang: str) -> dict:
         "tels": {(p["tel"], p["display"]) for p in phones + (fallback if shows_fallback else [])},
         "hours": contact_text(cid, "hours", lang) if "office" in whens else None,
         "labels": [text(f"ui.contact.table.{w}", lang) for w in ("office", "out_of_hours")] if phones else [],
-        "checked": render_data._month(contact["last_checked"], lang),
+        "checked": render_data.month(contact["last_checked"], lang),
         "web": contact["web"],
         "caveat": any(p.get("source_dated") for p in phones),
         "fallback": shows_fallback and bool(fallback),
