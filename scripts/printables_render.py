@@ -12,6 +12,7 @@ the English page, marked lang="en", and the sheet says "not yet translated" in t
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -203,6 +204,7 @@ def last_checked(ids: list[str], groups: list[str], lang: str) -> str:
     return render_data.month(oldest, lang)
 
 
+@functools.cache  # the same few addresses on every printable, in every language and paper size
 def qr_svg(url: str) -> str:
     code = segno.make(url, error="m")
     return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr__code", dark="#000")
