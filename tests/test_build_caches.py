@@ -1,0 +1,60 @@
+"""The build's caches never publish something stale.
+
+Compressed copies come from .cache/compressed/ (scripts/precompress.py) and Material's compiled templates from
+.cache/templates/ (scripts/template_cache.py). A reader must never get an old page from either: every .gz and .br
+copy a host may send must hold exactly the file beside it, and a template edited between two builds must show.
+"""
+import gzip
+
+import brotli
+import pytest
+
+from fixture_project import build, make_project
+
+TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
+
+
+def stale_copies(site):
+    """Compressed copies that do not unpack to the file they stand for (or that are missing)."""
+    wrong = []
+    for file in sorted(p for p in site.rglob("*") if p.suffix in TEXT and p.is_file()):
+        data = file.read_bytes()
+        for suffix, unpack in ((".gz", gzip.decompress), (".br", brotli.decompress)):
+            copy = file.with_name(file.name + suffix)
+            if copy.exists() and unpack(copy.read_bytes()) != data:
+                wrong.append(f"{copy.relative_to(site)} does not hold {file.name}")
+            elif not copy.exists() and len(data) >= 512:
+                wrong.append(f"{copy.relative_to(site)} is missing")
+    return wrong
+
+
+def test_every_compressed_copy_holds_exactly_its_file(site):
+    assert stale_copies(site) == []
+
+
+def test_the_check_sees_a_stale_copy(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<p>Call 999</p>" * 100)
+    (tmp_path / "index.html.gz").write_bytes(gzip.compress(b"<p>Call 111</p>" * 100))
+    (tmp_path / "index.html.br").write_bytes(brotli.compress(page.read_bytes()))
+    assert stale_copies(tmp_path) == ["index.html.gz does not hold index.html"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return make_project(tmp_path_factory.mktemp("caches"))
+
+
+def test_a_rebuild_shows_an_edited_template_and_changed_page(project):
+    assert build(project).returncode == 0
+    template = project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p>edited-template-marker</p>", 1), encoding="utf-8")
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nA sentence added after the first build.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "edited-template-marker" in page and "A sentence added after the first build." in page
+    assert gzip.decompress((project / "site" / "index.html.gz").read_bytes()).decode("utf-8") == page
+    assert stale_copies(project / "site") == []
