@@ -124,6 +124,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     contrast_checked: int | None = None  # text elements axe's colour-contrast rule looked at (right-to-left pages)
+    policy_violations: list[str] = field(default_factory=list)  # what the security headers blocked or warned of
 
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -165,17 +166,44 @@ def axe_violations(page, options=AXE_OPTIONS) -> list[dict]:
     return axe_report(page, options)[0]
 
 
+# Every Content-Security-Policy violation, reported to the test by the page itself.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.reportViolation(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`));
+"""
+
+
 @pytest.fixture(scope="session")
-def visit_page(browser, base_url):
-    """visit_page("/pl/") loads the page once per session and returns a Visit."""
+def served_url(site):
+    """The site served by Debian's nginx with the server block the build generated (build/nginx.conf): the
+    security and cache headers a reader's browser really gets."""
+    import nginx_server
+    if not nginx_server.generated_conf(site).exists():
+        pytest.fail(f"{nginx_server.generated_conf(site)} is missing: build the site (mkdocs build) first")
+    with nginx_server.nginx(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def visit_page(browser, served_url):
+    """visit_page("/pl/") loads the page once per session, from nginx with the site's headers, and returns a Visit."""
     cache: dict[str, Visit] = {}
     context = browser.new_context()
+    current: list[Visit] = []
+    context.expose_binding("reportViolation", lambda source, text: current[-1].policy_violations.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
+    base_url = served_url
 
     def visit(path: str) -> Visit:
         if path in cache:
             return cache[path]
         page = context.new_page()
         record = Visit(path=path, status=0)
+        current.append(record)
+        # The warning Chromium gives for a Permissions-Policy feature it does not know; errors thrown by a script.
+        page.on("console", lambda message: "Permissions-Policy" in message.text
+                and record.policy_violations.append(message.text))
+        page.on("pageerror", lambda error: record.policy_violations.append(f"script error: {error}"))
         page.on("request", lambda request: record.requests.append(request.url))
         page.on("requestfailed", lambda request: record.failed.append(f"{request.url} ({request.failure})"))
         page.on("response", lambda response: response.status >= 400 and response.url != base_url + path

@@ -21,9 +21,9 @@ def test_right_to_left_page_has_its_text_contrast_really_checked(visit_page, pag
         f"{page_path}: only {visit.contrast_checked} text elements were checked for colour contrast"
 
 
-def test_page_makes_no_request_to_another_host(visit_page, page_path, base_url):
+def test_page_makes_no_request_to_another_host(visit_page, page_path, served_url):
     visit = visit_page(page_path)
-    ours = urlparse(base_url).netloc
+    ours = urlparse(served_url).netloc
     elsewhere = [url for url in visit.requests if urlparse(url).scheme in ("http", "https", "ws", "wss")
                  and urlparse(url).netloc != ours]
     assert elsewhere == [], f"{page_path} asked other hosts for {elsewhere}"

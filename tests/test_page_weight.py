@@ -35,8 +35,9 @@ def test_first_load_stays_within_the_request_budget(visit_page, page_path):
     assert len(visit.requests) <= BUDGETS["requests"], f"{page_path}: {len(visit.requests)} requests {visit.requests}"
 
 
-def test_first_load_stays_within_the_byte_budget(visit_page, page_path, base_url):
+def test_first_load_stays_within_the_byte_budget(visit_page, page_path, served_url):
     visit = visit_page(page_path)
-    total = sum(transferred_bytes(url) for url in visit.requests if url.startswith(base_url))
+    total = sum(transferred_bytes(url) for url in visit.requests if url.startswith(served_url))
     budget = bench.byte_budget(BUDGETS, language_of(page_path))
+    assert total > 0, f"{page_path}: no request was counted (is the page served from {served_url}?)"
     assert total <= budget, f"{page_path}: {total} bytes > {budget} from {visit.requests}"
