@@ -94,3 +94,28 @@ def test_the_shipped_fold_script_indexes_each_accented_word_also_without_accents
     for word, forms in zip(words, indexed):
         expected = [word] if fold(word) == word else [word, fold(word)]
         assert forms == expected, f"{FOLD_SCRIPT} indexes {word!r} as {forms}, expected {expected}"
+
+
+SCRIPT_AND_INDEX = """() => performance.getEntriesByType("resource")
+  .filter(e => /\\/bundle\\.|search_index\\.json$/.test(e.name))
+  .map(e => ({name: e.name, start: e.startTime, end: e.responseEnd}))"""
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_opening_search_fetches_the_index_beside_the_script_and_no_script_after_it(page, base_url, lang):
+    """What made the first result slow on a slow phone: the index was asked for only once Material's script had
+    arrived and run, and the worker then fetched its lunr language scripts one by one. Now the tap on search starts
+    the index at once, and the only scripts it fetches are Material's and its worker (languages joined in)."""
+    page.goto(base_url + home(lang))
+    page.wait_for_load_state("networkidle")
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    results = search(page, base_url, lang, QUERIES[lang][0]["query"])
+    assert results, "search found nothing"
+    entries = page.evaluate(SCRIPT_AND_INDEX)
+    index = [e for e in entries if e["name"].endswith("search_index.json")]
+    script = [e for e in entries if "/bundle." in e["name"]]
+    assert len(index) == 1 and len(script) == 1, entries
+    assert index[0]["start"] < script[0]["end"], "the index was asked for only after Material's script had arrived"
+    scripts = sorted(path.rsplit("/", 2)[-2] for path in fetched if path.endswith(".js"))
+    assert scripts == ["javascripts", "workers"], f"scripts fetched when search opened: {fetched}"

@@ -34,6 +34,56 @@
     closeToggles();
     window.addEventListener("pageshow", function (event) { if (!event.persisted) closeToggles(); }, { once: true });
   }
+  // On a slow phone the first result waited for one thing after another: Material's script, then the index and the
+  // worker's script (both asked for only once Material's script had run), then the page's set-up, and only then
+  // did the worker build the index. Now the tap starts all three downloads at once, and Material hands the index
+  // to its worker before it sets up the rest of the page, so the index is built meanwhile.
+  // Opened from a file (the offline copy) Material reads the index as a script, through its own worker shim, and
+  // loads it only once the page is set up: there everything stays as Material does it.
+  var fromFile = location.protocol === "file:";
+  var configScript = document.getElementById("__config");
+  var RealWorker = window.Worker;
+
+  // The index: downloaded from here, and Material's own request for it (an XMLHttpRequest, which a preload does
+  // not answer in Chromium) answered from that one download. The worker: created here, and handed to Material when
+  // it asks for one.
+  function startEarly(config, pageSetUp) {
+    var index = new URL("search/search_index.json", new URL(config.base, location.href)).href;
+    var download = fetch(index, { credentials: "same-origin" });
+    var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      this.searchIndex = method === "GET" && new URL(url, location.href).href === index;
+      return open.apply(this, arguments);
+    };
+    XMLHttpRequest.prototype.send = function () {
+      if (!this.searchIndex) return send.apply(this, arguments);
+      XMLHttpRequest.prototype.open = open;
+      XMLHttpRequest.prototype.send = send;
+      var request = this;
+      download.then(function (response) {
+        return response.blob().then(function (blob) {
+          Object.defineProperty(request, "status", { value: response.status });
+          Object.defineProperty(request, "statusText", { value: response.statusText });
+          Object.defineProperty(request, "response", { value: blob });
+          request.dispatchEvent(new ProgressEvent("load"));
+        });
+      }).catch(function () { request.dispatchEvent(new ProgressEvent("error")); });
+    };
+    var address = new URL(config.search, location.href).href;
+    var early = new RealWorker(address);
+    window.Worker = function (url, options) {
+      window.Worker = RealWorker;
+      var worker = new URL(url, location.href).href === address ? early : new RealWorker(url, options);
+      var post = worker.postMessage;
+      worker.postMessage = function (message) {
+        var sent = post.apply(worker, arguments);
+        if (message && message.type === 0) setTimeout(pageSetUp, 0);  // 0: Material's "here is the index"
+        return sent;
+      };
+      return worker;
+    };
+  }
+
   var started = false;
   function start() {
     if (started) return;
@@ -46,10 +96,19 @@
       link.href = css;
       document.head.appendChild(link);
     }
+    var raised = false;
+    function setUpPage() {  // Material sets up the page on DOMContentLoaded, long past: raise it once more
+      if (raised) return;
+      raised = true;
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+    }
+    var early = !fromFile && configScript && RealWorker && window.fetch;
+    if (early) startEarly(JSON.parse(configScript.textContent), setUpPage);
     var script = document.createElement("script");
     script.src = deferred.getAttribute("data-src");
     script.onload = function () {
-      document.dispatchEvent(new Event("DOMContentLoaded"));
+      if (early) setTimeout(setUpPage, 3000);  // at the latest: the index may be slow to come, or fail
+      else setUpPage();
       setTimeout(function () {
         // Material starts search when its toggle changes (and, opened from a file, only then loads the index):
         // tell it search is open. It reads the query on key-up: replay one for words typed while it loaded.
