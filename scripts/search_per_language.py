@@ -5,7 +5,7 @@ After the last language is built (and static-i18n has merged the index) this ste
   - splits site/search/search_index.json into site/<lang>/search/search_index.json (English stays at the root);
   - points each non-English page's search at its own index (the "base" in Material's __config JSON);
   - asks Material's search worker to load lunr.fold (overrides/assets/javascripts/lunr/min/lunr.fold.min.js)
-    for languages typed with diacritics, which indexes every accented word a second time without accents.
+    for languages typed with diacritics, which indexes each word without accents and folds query terms alike.
 In the offline copy (Material's offline plugin wrote search/search_index.js), each language's index is also
 written as <lang>/search/search_index.js, the form Material reads from file://.
 Search that forgives (nothing of it is on a page's first load; SEARCH_FORGIVES=0 builds without it, to compare):

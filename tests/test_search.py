@@ -87,12 +87,12 @@ RUN_FOLD = """([script, words]) => {
 }"""
 
 
-def test_the_shipped_fold_script_indexes_each_accented_word_also_without_accents(page, site):
+def test_the_shipped_fold_script_indexes_each_accented_word_without_accents(page, site):
     words = ["ludźmi", "kizsákmányolás", "forțată", "người", "łódź", "đường", "dziecko"]
     script = (site / FOLD_SCRIPT).read_text(encoding="utf-8")
     indexed = page.evaluate(RUN_FOLD, [script, words])
     for word, forms in zip(words, indexed):
-        expected = [word] if fold(word) == word else [word, fold(word)]
+        expected = [fold(word)]
         assert forms == expected, f"{FOLD_SCRIPT} indexes {word!r} as {forms}, expected {expected}"
 
 
