@@ -5,17 +5,20 @@ After the last language is built (and static-i18n has merged the index) this ste
   - splits site/search/search_index.json into site/<lang>/search/search_index.json (English stays at the root);
   - points each non-English page's search at its own index (the "base" in Material's __config JSON);
   - asks Material's search worker to load lunr.fold (overrides/assets/javascripts/lunr/min/lunr.fold.min.js)
-    for languages typed with diacritics, which indexes every accented word a second time without accents.
+    for languages typed with diacritics, which indexes each word without accents and folds query terms alike.
 In the offline copy (Material's offline plugin wrote search/search_index.js), each language's index is also
 written as <lang>/search/search_index.js, the form Material reads from file://.
 Search that forgives (nothing of it is on a page's first load; SEARCH_FORGIVES=0 builds without it, to compare):
   - synonyms from data/search-synonyms.yml: a page whose title or text has one term of a group gets the group's
     other terms in a hidden index field ("synonyms"), so a reader's word the pages do not use still finds them;
   - overrides/assets/javascripts/workers/search-forgives.js is appended to Material's search worker (a search
-    that finds nothing is retried allowing one wrong letter per word);
+    that finds nothing is retried allowing one wrong letter per word), after the lunr language scripts
+    (JOINED_LUNR) and workers/search-languages.js, so the worker fetches no script once the index has arrived;
   - overrides/assets/javascripts/search-forgives.js (the "Get help now" numbers and "What should I do now?" when
     nothing is found) is put in front of Material's script, which only search-on-demand.js fetches.
   Both joined files get new content-hashed names of the same length, so pages do not grow.
+An index whose pages have no tags loses Material's "tags" field: even empty, a field costs the worker time for every
+word while the reader waits for the first result.
 Untranslated pages stay in a language's index as their /<lang>/… fallback copies, so results keep the reader
 in their language's interface.
 """
@@ -42,6 +45,9 @@ FORGIVES = os.environ.get("SEARCH_FORGIVES", "1") != "0"
 # Hidden index fields (Material shows only title, text and tags): synonyms of words in the title weigh like the
 # title, those of words in the text like the text.
 SYNONYM_FIELDS = {"title_synonyms": {"boost": 1000.0}, "synonyms": {"boost": 1.0}}
+# The lunr language scripts the indexes name (lunr_settings; Material adds lunr.stemmer.support to any), joined
+# into the search worker: fetched on their own, they came one after the other once the index had arrived.
+JOINED_LUNR = ["lunr.stemmer.support.min.js", "lunr.fold.min.js"]
 EXTRA_FOLD = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})  # as lunr.fold.min.js
 TAG = re.compile(r"<[^>]+>")
 CONFIG_JSON = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -111,6 +117,8 @@ def split_index(site: pathlib.Path, langs: list[str]) -> dict[str, int]:
         target = index_path if lang == sitedata.DEFAULT_LANGUAGE else site / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         config = dict(merged["config"], **lunr_settings(lang))
+        if not any(doc.get("tags") for doc in docs):  # an empty field still costs the worker time for every word
+            config["fields"] = {name: spec for name, spec in config["fields"].items() if name != "tags"}
         if FORGIVES:
             add_synonyms(docs, lang)
             config["fields"] = dict(config["fields"], **SYNONYM_FIELDS)
@@ -170,6 +178,15 @@ def _join(material: pathlib.Path, ours: pathlib.Path, ours_first: bool, fill=Non
     return material.name, target.name
 
 
+def joined_languages(scripts: pathlib.Path) -> str:
+    """The JOINED_LUNR scripts, then search-languages.js (which keeps the worker from fetching them), as one text."""
+    parts = [(scripts / "lunr" / "min" / name).read_text(encoding="utf-8").rstrip() for name in JOINED_LUNR]
+    own = scripts / "workers" / "search-languages.js"
+    parts.append(own.read_text(encoding="utf-8").replace("var JOINED = [];", f"var JOINED = {json.dumps(JOINED_LUNR)};", 1))
+    own.unlink()
+    return "\n;".join(parts) + "\n;"
+
+
 def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
     scripts = site / "assets" / "javascripts"
     worker_part, main_part = scripts / "workers" / "search-forgives.js", scripts / "search-forgives.js"
@@ -180,8 +197,9 @@ def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
     if len(workers) != 1 or len(bundles) != 1:
         raise PluginError(f"expected one Material worker and one bundle in {scripts}, found {workers + bundles}")
     titles = json.dumps(help_titles(site, langs), ensure_ascii=False)
+    languages_part = joined_languages(scripts)
     renames = [
-        ("workers/",) + _join(workers[0], worker_part, ours_first=False),
+        ("workers/",) + _join(workers[0], worker_part, ours_first=False, fill=lambda text: languages_part + text),
         ("javascripts/",) + _join(bundles[0], main_part, ours_first=True,
                                   fill=lambda text: text.replace("var TITLES = {};", f"var TITLES = {titles};", 1)),
     ]
@@ -206,5 +224,5 @@ def split_search(build: sitedata.Build) -> None:
     if FORGIVES:
         attach_forgiving_search(site, langs)
     else:  # SEARCH_FORGIVES=0: Material's search as it was, to compare
-        for part in ("workers/search-forgives.js", "search-forgives.js"):
+        for part in ("workers/search-forgives.js", "workers/search-languages.js", "search-forgives.js"):
             (site / "assets" / "javascripts" / part).unlink(missing_ok=True)
