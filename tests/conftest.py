@@ -93,15 +93,25 @@ def base_url(site) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_driver():
     from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        yield playwright
 
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
     if not pathlib.Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run the README's test command, which installs Debian's chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def benchmark_phone(playwright_driver) -> dict:
+    """The benchmark's phone, as scripts/bench.py takes it: Playwright's Pixel 5 (screen, density, touch, agent)."""
+    return {k: v for k, v in playwright_driver.devices["Pixel 5"].items() if k != "default_browser_type"}
 
 
 @pytest.fixture

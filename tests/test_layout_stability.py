@@ -95,10 +95,8 @@ def urdu_font_only_embedded(route):
 @pytest.mark.parametrize("path,own_font", [pytest.param(path, True, id=path) for path in shift_pages()]
                          + [pytest.param(path, False, id=f"{path} on a phone without Noto Naskh")
                             for path in shift_pages() if path.startswith("/ur/")])
-def test_nothing_moves_while_the_page_loads_on_a_slow_phone(browser, base_url, path, own_font):
-    # The benchmark's phone (Playwright's Pixel 5; its device list needs the Playwright object, not the browser)
-    context = browser.new_context(viewport={"width": 393, "height": 727}, device_scale_factor=2.75,
-                                  is_mobile=True, has_touch=True)
+def test_nothing_moves_while_the_page_loads_on_a_slow_phone(browser, benchmark_phone, base_url, path, own_font):
+    context = browser.new_context(**benchmark_phone)
     page = context.new_page()
     page.add_init_script(SHIFTS)
     if not own_font:
