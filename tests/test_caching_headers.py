@@ -13,11 +13,22 @@ import nginx_server
 from sitedata_for_tests import load
 
 CACHE = load("security.yml")["cache"]
-HASHED = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
+# What a page makes the browser fetch besides itself: its stylesheets and scripts, and what search-on-demand.js
+# fetches when search opens (Material's script and its theme rules) and the search worker Material then starts.
+ASSET = re.compile(r'<link rel="stylesheet" href="([^"]+)"|<script src="([^"]+)"|data-(?:src|css)="([^"]+)"'
+                   r'|"search": ?"([^"]+)"')
 
 
 def hashed_paths(site):
-    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if HASHED.search(p.name))
+    """The site paths of every stylesheet and script the built pages load: each is named by its content (the build
+    makes a new name when it changes), so it is the set that may be cached for a year."""
+    found = set()
+    for page in site.rglob("*.html"):
+        for match in ASSET.finditer(page.read_text(encoding="utf-8")):
+            target = (page.parent / next(g for g in match.groups() if g)).resolve()
+            if target.is_relative_to(site.resolve()) and target.exists():
+                found.add("/" + target.relative_to(site.resolve()).as_posix())
+    return sorted(found)
 
 
 def test_every_content_named_file_is_cached_for_a_year_in_the_headers_file(site):
@@ -25,6 +36,8 @@ def test_every_content_named_file_is_cached_for_a_year_in_the_headers_file(site)
     assert hashed_paths(site), "the build names its bundles by content"
     for path in hashed_paths(site):
         assert f"{path}\n  Cache-Control: {CACHE['hashed']}" in rules, path
+    cached = re.findall(rf"^(\S+)\n  Cache-Control: {re.escape(CACHE['hashed'])}$", rules, re.M)
+    assert sorted(cached) == hashed_paths(site), "only what the pages load, named by content, is cached for a year"
     assert "/*\n" in rules and f"/*\n  Cache-Control: {CACHE['hashed']}" not in rules
 
 
