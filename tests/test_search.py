@@ -110,3 +110,30 @@ def test_opening_search_fetches_no_script_but_materials_and_its_worker(page, bas
     assert sum(path.endswith("search_index.json") for path in fetched) == 1, fetched
     scripts = sorted(path.rsplit("/", 2)[-2] for path in fetched if path.endswith(".js"))
     assert scripts == ["javascripts", "workers"], f"scripts fetched when search opened: {fetched}"
+
+
+def test_materials_script_starts_once_its_stylesheet_has_arrived(page, base_url):
+    """The rules only Material's script needs (tooltips, results) come in their own stylesheet when search opens.
+    Material sizes a tooltip when it shows it: started before those rules had arrived, it measured the search box's
+    "Clear" tooltip as wide as the screen and drew it at the far side, away from its button (seen on a phone). The
+    stylesheet is held back here, as a slow network can hold it, and the tooltip must still sit by its button."""
+    def late(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.set_viewport_size({"width": 393, "height": 727})
+    page.route("**/assets/stylesheets/scripted.*.css", late)
+    page.goto(base_url + "/")
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator(".md-search__input")
+    box.fill("grooming")
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    reset = page.locator(".md-search__options button[type=reset]")
+    reset.hover()
+    page.wait_for_load_state("networkidle")
+    tooltip = page.locator(".md-tooltip--active")
+    tooltip.wait_for(timeout=5000)
+    button, tip = reset.bounding_box(), tooltip.bounding_box()
+    centre = button["x"] + button["width"] / 2
+    assert tip["x"] <= centre <= tip["x"] + tip["width"], f"the Clear tooltip at {tip}, its button at {button}"

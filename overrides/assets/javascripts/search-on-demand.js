@@ -39,29 +39,39 @@
     if (started) return;
     started = true;
     // The theme's rules only its script needs (results, tooltips: scripts/trim_theme_css.py), with the script.
+    // Material starts once both have arrived: it measures a tooltip when it shows it, and before those rules
+    // had arrived it measured one as wide as the screen and drew it away from its button.
+    var waiting = 1;
+    function arrived() {
+      if (--waiting === 0) run();
+    }
     var css = deferred.getAttribute("data-css");
     if (css) {
+      waiting += 1;
       var link = document.createElement("link");
       link.rel = "stylesheet";
       link.href = css;
+      link.onload = link.onerror = arrived;  // a stylesheet that fails must not keep search from starting
       document.head.appendChild(link);
     }
     var script = document.createElement("script");
     script.src = deferred.getAttribute("data-src");
-    script.onload = function () {
-      document.dispatchEvent(new Event("DOMContentLoaded"));
-      setTimeout(function () {
-        // Material starts search when its toggle changes (and, opened from a file, only then loads the index):
-        // tell it search is open. It reads the query on key-up: replay one for words typed while it loaded.
-        if (toggle) {
-          toggle.checked = true;
-          toggle.dispatchEvent(new Event("change"));
-        }
-        var input = document.querySelector(".md-search__input");
-        if (input && input.value) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-      }, 0);
-    };
+    script.onload = arrived;
     document.body.appendChild(script);
+  }
+
+  function run() {
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    setTimeout(function () {
+      // Material starts search when its toggle changes (and, opened from a file, only then loads the index):
+      // tell it search is open. It reads the query on key-up: replay one for words typed while it loaded.
+      if (toggle) {
+        toggle.checked = true;
+        toggle.dispatchEvent(new Event("change"));
+      }
+      var input = document.querySelector(".md-search__input");
+      if (input && input.value) input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }, 0);
   }
 
   // Never let the search form submit: that would put the search words into the address bar.
