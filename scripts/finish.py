@@ -6,7 +6,7 @@ what kind of build this is, decided here once:
   serve    `mkdocs serve` (from on_startup; a build started from Python, as the tests do, counts as a build);
   offline  the offline copy's own build (mkdocs.offline.yml inherits mkdocs.yml, this hook included, and adds
            Material's offline plugin), so the same steps finish that copy too, minus what only a web host needs;
-  quick    QUICK_BUILD=1 (or its old name SKIP_PRINTABLES=1): no PDFs and no offline copy, for quick checks.
+  quick    QUICK_BUILD=1: no PDFs and no offline copy, for quick checks.
 
 Why the priority: static-i18n builds the site once per language. Its own on_post_build (priority -100) runs a
 nested build for each other language, and each nested build runs every on_post_build again, this one included;

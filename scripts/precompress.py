@@ -50,12 +50,13 @@ def compress(path: pathlib.Path, shared: bool) -> set[str]:
 
 
 def precompress_site(build: sitedata.Build) -> None:
+    if build.offline:  # the offline copy's zip leaves compressed copies out (offline_copy.LEFT_OUT)
+        return
     site = build.site
     CACHE.mkdir(parents=True, exist_ok=True)
     files = [p for p in site.rglob("*") if p.suffix in TEXT and p.is_file() and p.stat().st_size >= SMALLEST]
     with ThreadPoolExecutor(max_workers=2) as pool:  # brotli and zlib release the GIL
         used = set().union(*pool.map(lambda p: compress(p, p.relative_to(site).as_posix().startswith(SHARED)), files))
-    if not build.offline:  # the offline copy's build compresses a subset: keep the web build's entries
-        for entry in CACHE.iterdir():
-            if entry.name not in used:
-                entry.unlink(missing_ok=True)
+    for entry in CACHE.iterdir():
+        if entry.name not in used:
+            entry.unlink(missing_ok=True)

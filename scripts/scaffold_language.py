@@ -222,7 +222,7 @@ Pages are not made. Until docs/<page>.{code}.md exists, /{code}/<page>/ shows th
 "not yet translated" notice in {english_name}. Translate the home page (docs/index.{code}.md) first.
 
 Next:
-  1. Build: `make serve` (or SKIP_PRINTABLES=1 .venv/bin/python -m mkdocs build --strict). The build stops and
+  1. Build: `make serve` (or QUICK_BUILD=1 .venv/bin/python -m mkdocs build --strict). The build stops and
      lists, as FILE:LINE, every interface text and abbreviation still in English. Translate each one; words that
      really are the same as in English go under '{code}:' in data/i18n/same-as-english.yml.
   2. Fill in data/termbase/{code}.yml (the agreed words), before translating pages.

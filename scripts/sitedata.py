@@ -77,9 +77,9 @@ def is_offline_build(config) -> bool:
 
 
 def is_quick_build() -> bool:
-    """QUICK_BUILD=1 (or its old name SKIP_PRINTABLES=1): a build without the PDFs and without the offline copy
+    """QUICK_BUILD=1: a build without the PDFs and without the offline copy
     (which holds the PDFs). For quick checks and for scripts/bench.py, whose build-time budget is defined so."""
-    return bool(os.environ.get("QUICK_BUILD") or os.environ.get("SKIP_PRINTABLES"))
+    return bool(os.environ.get("QUICK_BUILD"))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -90,7 +90,7 @@ class Build:
     languages: list[str]     # every built language, the default first
     serve: bool              # `mkdocs serve`: no PDFs, no offline copy, no policy <meta> (it would block live reload)
     offline: bool            # the offline copy's own build (mkdocs.offline.yml): no server files, no copy of a copy
-    quick: bool              # QUICK_BUILD / SKIP_PRINTABLES: no PDFs, no offline copy
+    quick: bool              # QUICK_BUILD=1: no PDFs, no offline copy
 
 
 def _lookup(tree, dotted: str):

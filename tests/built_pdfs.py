@@ -24,11 +24,11 @@ def pdf_file(lang: str, name: str, site=None):
 
 
 def built_pdf(lang: str, name: str, site=None):
-    """The PDF, or a skip when the build made none (SKIP_PRINTABLES=1; tests/test_printables.py fails that build)."""
+    """The PDF, or a skip when the build made none (QUICK_BUILD=1; tests/test_printables.py fails that build)."""
     pdf = pdf_file(lang, name, site)
     if not pdf.is_file():
         if not pdf_file("en", name, site).is_file():
-            pytest.skip(f"{pdf} was not built (SKIP_PRINTABLES?)")
+            pytest.skip(f"{pdf} was not built (QUICK_BUILD=1?)")
         pytest.fail(f"{pdf} is missing, though the English one was made")
     return pdf
 

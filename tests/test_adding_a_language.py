@@ -46,7 +46,7 @@ def build_messages(result) -> list[str]:
 @pytest.fixture(scope="module", autouse=True)
 def no_pdfs():
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setenv("SKIP_PRINTABLES", "1")  # the PDFs and the offline copy are not what is tried here
+        monkeypatch.setenv("QUICK_BUILD", "1")  # the PDFs and the offline copy are not what is tried here
         yield
 
 

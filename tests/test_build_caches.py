@@ -11,6 +11,7 @@ import pytest
 
 from fixture_project import build, make_project
 
+# Typed here, not read from scripts/precompress.py: a kind of file the build stopped compressing must show.
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 
 
