@@ -24,6 +24,7 @@ from chromium import free_port  # noqa: E402  (one helper for a free loopback po
 
 NGINX = "/usr/sbin/nginx"
 LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
+ROOT_LINE = re.compile(r"^(\s*root\s+)[^;]+;", re.M)
 
 
 def generated_conf(site: pathlib.Path) -> pathlib.Path:
@@ -39,6 +40,9 @@ def nginx(site: pathlib.Path):
     if not swapped:
         raise RuntimeError("generated nginx.conf has no listen line")
     server_block = server_block.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
+    # The folder asked for, not the one the block was generated for: a copy of a site (with a page broken on
+    # purpose, say) is served from itself.
+    server_block = ROOT_LINE.sub(lambda m: f"{m.group(1)}{site.resolve()};", server_block)
     with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
         work = pathlib.Path(tmp)
         (work / "server.conf").write_text(server_block, encoding="utf-8")
