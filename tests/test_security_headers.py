@@ -21,8 +21,6 @@ import yaml
 import nginx_server
 from conftest import REPORT_VIOLATIONS, ROOT, page_paths
 
-pytestmark = pytest.mark.xdist_group("nginx")  # one nginx and one browser tab for the whole file
-
 SECURITY = yaml.safe_load((ROOT / "data" / "security.yml").read_text(encoding="utf-8"))
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
@@ -32,11 +30,9 @@ DESTINATION = "https://www.bbc.co.uk/weather"
 
 
 @pytest.fixture(scope="module")
-def server(site):
-    if not nginx_server.generated_conf(site).exists():
-        pytest.fail(f"{nginx_server.generated_conf(site)} is missing: build the site (mkdocs build) first")
-    with nginx_server.nginx(site) as url:
-        yield url
+def server(served_url):
+    """The session's nginx with the generated headers (conftest.served_url), one per worker."""
+    return served_url
 
 
 def fetch(url: str):
