@@ -54,26 +54,26 @@ system-packages:
 
 # Benchmark against stock Material (not part of the tests): prints a table, writes build/bench.json.
 bench: $(VENV)/.test-installed system-packages
-	$(PY) scripts/bench.py
+	$(PY) scripts/commands/bench.py
 
 # Maintenance commands (none runs during a build; the README lists them).
 translations: $(VENV)/.build-installed   ## how many pages each language has reviewed, machine-translated, outdated, missing
-	$(PY) scripts/translation_status.py status
+	$(PY) scripts/commands/translations.py status
 outdated: $(VENV)/.build-installed       ## the translations whose English page changed since they were made
-	$(PY) scripts/translation_status.py outdated
+	$(PY) scripts/commands/translations.py outdated
 stamp: $(VENV)/.build-installed          ## make stamp FILES="docs/x.pl.md …": these now translate the current English
-	$(PY) scripts/translation_status.py stamp $(FILES)
+	$(PY) scripts/commands/translations.py stamp $(FILES)
 reading-level: $(VENV)/.test-installed   ## reading age of each English page
-	$(PY) scripts/reading_level.py
+	$(PY) scripts/commands/reading_level.py
 urls: $(VENV)/.build-installed           ## every address the built site answers (for data/published-urls.txt)
-	$(PY) scripts/redirects.py urls
+	$(PY) scripts/commands/urls.py
 fonts: $(VENV)/.test-installed           ## remake the Urdu font subsets after new Urdu letters
-	$(PY) scripts/subset_urdu_font.py
+	$(PY) scripts/commands/subset_urdu_font.py
 preview-images: $(VENV)/.test-installed system-packages  ## redraw the link-preview images
-	$(PY) scripts/link_previews.py images
+	$(PY) scripts/commands/preview_images.py
 .PHONY: language
 language: $(VENV)/.build-installed       ## make language CODE=de: a new language's files, after its block in mkdocs.yml
-	$(PY) scripts/scaffold_language.py $(CODE)
+	$(PY) scripts/commands/scaffold_language.py $(CODE)
 
 clean:
 	rm -rf site build .cache .pytest_cache

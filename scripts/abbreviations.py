@@ -3,7 +3,7 @@
 Appends includes/abbreviations.<lang>.md (English where a language has none) to every page, for Markdown's
 `abbr` extension. One list per language, also rendered as the glossary page.
 """
-import sitedata
+from helpers import sitedata
 
 
 def abbreviation_file(lang: str):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import sitedata
+from helpers import sitedata
 
 SPRITE = pathlib.Path(__file__).resolve().parent.parent / "docs" / "assets" / "easy-read" / "icons.svg"
 # One picture in the sprite: <view id="phone" viewBox="0 48 48 48"/><g transform="translate(0 48)">…</g>

@@ -11,8 +11,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils.meta import get_data
 
-import languages
-import sitedata
+from helpers import languages
+from helpers import sitedata
 
 DOCS = sitedata.ROOT / "docs"
 

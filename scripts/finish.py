@@ -22,19 +22,19 @@ import types
 
 from mkdocs.plugins import event_priority
 
-import alternate_links
-import bundle_assets
-import embed_urdu_font
-import offline_copy
-import precompress
+from steps import alternate_links
+from steps import bundle_assets
+from steps import embed_urdu_font
+from steps import offline_copy
+from steps import precompress
 import printables
-import prune_assets
-import redirects
+from steps import prune_assets
+from steps import redirects
 import root_404
-import search_per_language
-import security_policy
-import sitedata
-import trim_theme_css
+from steps import search_per_language
+from steps import security_policy
+from helpers import sitedata
+from steps import trim_theme_css
 
 # The finishing steps, in the order they run. A step may read or rewrite anything under site_dir; where a later
 # step needs an earlier one, the comment says so.

@@ -1,7 +1,7 @@
 """Print-ready PDFs of posters, pocket cards, leaflets and guides, in every language, from the site's own pages.
 
-data/printables.yml says which parts of which pages each printable takes; scripts/printables_render.py lays them
-out (overrides/print/); scripts/printables_pdf.py prints them with Chromium, reusing .cache/print/ when the HTML
+data/printables.yml says which parts of which pages each printable takes; scripts/helpers/printables_render.py lays them
+out (overrides/print/); scripts/helpers/printables_pdf.py prints them with Chromium, reusing .cache/print/ when the HTML
 has not changed. As a hook this module:
   - renders [[printables]] (the table of PDFs with paper, pages, file size) and [[offline-copy]] (the zip link),
     before render_data.py renders its own shortcodes (it comes before it in mkdocs.yml);
@@ -24,10 +24,10 @@ from babel.numbers import format_decimal
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import languages
-import printables_pdf
-import printables_render
-import sitedata
+from helpers import languages
+from helpers import printables_pdf
+from helpers import printables_render
+from helpers import sitedata
 
 log = logging.getLogger("mkdocs.hooks.printables")
 SIZE_MARK = re.compile(r'(?P<open><span class="download-size" data-file="(?P<file>[^"]+)">)(?P<size>[^<]*)(?P<close></span>)')
@@ -148,7 +148,7 @@ def check_page_counts(site: pathlib.Path, langs: list[str]) -> None:
 def fill_tables(site: pathlib.Path, langs: list[str], fallbacks: dict | None = None,
                 pages: dict | None = None) -> None:
     """File sizes (of the files that exist) and, given `fallbacks`, "not yet translated" marks into the tables.
-    `pages`: {language: built page}; by default every page with a size to fill (scripts/offline_copy.py calls
+    `pages`: {language: built page}; by default every page with a size to fill (scripts/steps/offline_copy.py calls
     this once the zip exists)."""
     if pages is None:
         found = [page for page in site.rglob("*.html") if 'class="download-size"' in page.read_text(encoding="utf-8")]
@@ -187,7 +187,7 @@ def make_pdfs(build: sitedata.Build) -> None:
     if not jobs:
         return
     if build.serve or build.quick:
-        # QUICK_BUILD=1: scripts/bench.py times the build "without PDFs", as its budget is defined
+        # QUICK_BUILD=1: scripts/commands/bench.py times the build "without PDFs", as its budget is defined
         log.info("printables: not printed under mkdocs serve or with QUICK_BUILD (run mkdocs build)")
     else:
         try:

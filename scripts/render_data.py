@@ -31,12 +31,12 @@ from babel.dates import format_skeleton
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-import sitedata
+from helpers import sitedata
 
 SHORTCODE = re.compile(r"\[\[(phone|link|email|contact|contacts|action-plan|last-checked|report-a-mistake)(?:[ \t]+([^\]|]+?))?(?:\|([^\]]+))?\]\]")
 INLINE = "partials/contact-inline.html"  # the macros for links, numbers and caveats
 
-# What the printables (scripts/printables_render.py) use to show contacts as the pages do: month(), tel(),
+# What the printables (scripts/helpers/printables_render.py) use to show contacts as the pages do: month(), tel(),
 # phone_line(), caveat(), group_table(); the HTML ones return Markup (safe to put into a template).
 
 

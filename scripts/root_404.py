@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-import sitedata
+from helpers import sitedata
 
 _rendered = {}
 

@@ -8,7 +8,7 @@ import re
 
 from pymdownx.slugs import slugify
 
-import sitedata
+from helpers import sitedata
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")

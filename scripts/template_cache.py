@@ -8,7 +8,7 @@ other hooks have other settings and do not use it).
 import jinja2
 from mkdocs.plugins import event_priority
 
-import sitedata
+from helpers import sitedata
 
 
 @event_priority(100)  # before the other hooks render anything with the environment

@@ -3,7 +3,7 @@
 Templates call site_text("ui.quick_exit.label") and site_contact("childline"); both read data/ through sitedata,
 so a label or number is never typed into a template.
 """
-import sitedata
+from helpers import sitedata
 from mkdocs.plugins import event_priority
 
 

@@ -7,7 +7,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-import sitedata
+from helpers import sitedata
 
 
 @event_priority(-110)  # after static-i18n has switched the build's language

@@ -32,8 +32,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import languages
-import sitedata
+from helpers import languages
+from helpers import sitedata
 
 DATA = sitedata.DATA
 REGISTER = DATA / "verified-numbers.tsv"
@@ -284,7 +284,7 @@ def same_as_english(lang: str) -> tuple[set[str], set[str]]:
 
 def translatable_texts(english_keys: dict[tuple, object]) -> dict[tuple, object]:
     """What a translation must translate, by key path: en.yml, and the English in the data files (contacts' names,
-    areas, hours, notes and caveats; the action plans' summaries). scripts/scaffold_language.py copies these."""
+    areas, hours, notes and caveats; the action plans' summaries). scripts/commands/scaffold_language.py copies these."""
     reference = dict(english_keys)
     for cid, contact in (sitedata.contacts() or {}).items():
         for field in TRANSLATED_CONTACT_FIELDS:
@@ -840,10 +840,3 @@ def on_post_page(output, page, config):
     if problems:
         raise Problems(problems)
     return output
-
-
-if __name__ == "__main__":  # the fingerprint of a number, for data/never-publish.tsv
-    import sys
-    if sys.argv[1:2] != ["fingerprint"] or len(sys.argv) != 3:
-        sys.exit("usage: scripts/validate_content.py fingerprint 'THE NUMBER'")
-    print(fingerprint(sys.argv[2]))

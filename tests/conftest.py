@@ -21,8 +21,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SITE = pathlib.Path(os.environ.get("SITE_DIR", ROOT / "site"))  # SITE_DIR: test another build
 sys.path.insert(0, str(ROOT / "scripts"))
-import chromium  # noqa: E402  (Debian's Chromium and its flags, as the build launches it)
-import languages  # noqa: E402  (the languages, as mkdocs.yml defines them)
+from helpers import chromium  # noqa: E402  (Debian's Chromium and its flags, as the build launches it)
+from helpers import languages  # noqa: E402  (the languages, as mkdocs.yml defines them)
 
 CHROMIUM = chromium.PATH
 CHROMIUM_ARGS = chromium.ARGS
@@ -110,7 +110,7 @@ def browser(playwright_driver):
 
 @pytest.fixture(scope="session")
 def benchmark_phone(playwright_driver) -> dict:
-    """The benchmark's phone, as scripts/bench.py takes it: Playwright's Pixel 5 (screen, density, touch, agent)."""
+    """The benchmark's phone, as scripts/commands/bench.py takes it: Playwright's Pixel 5 (screen, density, touch, agent)."""
     return {k: v for k, v in playwright_driver.devices["Pixel 5"].items() if k != "default_browser_type"}
 
 
@@ -257,6 +257,9 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("page_path", page_paths())
 
 
+# tryfirst: the marks must exist before pytest-xdist's worker reads them, in its own pytest_collection_modifyitems
+# (it then adds "@chromium" to each such test's id, which is how the group reaches the scheduler).
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     """Every test that uses Chromium runs in one worker, one after another; the other tests share the rest.
 

@@ -9,7 +9,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-import languages  # noqa: E402
+from helpers import languages  # noqa: E402
 
 LANGS = languages.codes()
 GOOD_PAGE = "---\ntitle: Home\nhelp: general\n---\n\n# Home\n\nCall [[phone emergency]] in an emergency.\n"

@@ -20,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
-from chromium import free_port  # noqa: E402  (one helper for a free loopback port)
+from helpers.chromium import free_port  # noqa: E402  (one helper for a free loopback port)
 
 NGINX = "/usr/sbin/nginx"
 LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)

@@ -1,5 +1,5 @@
 """Adding a language takes one block in mkdocs.yml and one command (`make language CODE=…`,
-scripts/scaffold_language.py); the build then names, FILE:LINE, only the text left to translate, and once that is
+scripts/commands/scaffold_language.py); the build then names, FILE:LINE, only the text left to translate, and once that is
 translated the language builds, its untranslated pages shown in English (TRANSLATING.md, "Adding a language").
 
 Tried with German in a small copy of the project (tests/fixture_project.py): two builds.
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.xdist_group("adding_a_language")  # one worker, in this
 
 
 def scaffold(root):
-    return subprocess.run([sys.executable, str(root / "scripts" / "scaffold_language.py"), CODE], cwd=root,
+    return subprocess.run([sys.executable, str(root / "scripts" / "commands" / "scaffold_language.py"), CODE], cwd=root,
                           text=True, capture_output=True)
 
 

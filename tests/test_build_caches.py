@@ -1,6 +1,6 @@
 """The build's caches never publish something stale.
 
-Compressed copies come from .cache/compressed/ (scripts/precompress.py) and Material's compiled templates from
+Compressed copies come from .cache/compressed/ (scripts/steps/precompress.py) and Material's compiled templates from
 .cache/templates/ (scripts/template_cache.py). A reader must never get an old page from either: every .gz and .br
 copy a host may send must hold exactly the file beside it, and a template edited between two builds must show.
 """
@@ -11,7 +11,7 @@ import pytest
 
 from fixture_project import build, make_project
 
-# Typed here, not read from scripts/precompress.py: a kind of file the build stopped compressing must show.
+# Typed here, not read from scripts/steps/precompress.py: a kind of file the build stopped compressing must show.
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 
 

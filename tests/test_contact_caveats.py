@@ -23,7 +23,7 @@ from sitedata_for_tests import contacts, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import render_data  # noqa: E402
-import sitedata  # noqa: E402
+from helpers import sitedata  # noqa: E402
 
 PRINTABLES = yaml.safe_load((ROOT / "data" / "printables.yml").read_text(encoding="utf-8"))["printables"]
 CAVEAT = re.compile(r'<span class="contact-caveat" data-caveat="source-dated"[^>]*>(.*?)</span>', re.S)

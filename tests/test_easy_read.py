@@ -1,7 +1,7 @@
 """The easy-read pages (docs/easy-read/) stay easy to read and every idea has its picture.
 
 Reading age about 7 to 9: Flesch-Kincaid grade at most 4 (reading age is about grade + 5) and no sentence over 15
-words, measured by scripts/reading_level.py. Each idea is a list item that starts with a local picture with a text
+words, measured by scripts/commands/reading_level.py. Each idea is a list item that starts with a local picture with a text
 alternative, in every language that has the page. Axe at phone and desktop width, no-JavaScript reading and the
 quick exit are checked for these pages, like every page, by tests/test_every_page.py.
 """
@@ -14,9 +14,9 @@ import pytest
 from conftest import LANGUAGES, ROOT, SITE, axe_violations
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import languages  # noqa: E402
-import reading_level  # noqa: E402
-import sitedata  # noqa: E402
+from helpers import languages  # noqa: E402
+from commands import reading_level  # noqa: E402
+from helpers import sitedata  # noqa: E402
 
 EASY = ROOT / "docs" / "easy-read"
 ENGLISH = sorted(p for p in EASY.glob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name))

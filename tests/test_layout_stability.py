@@ -18,7 +18,7 @@ import yaml
 from conftest import LANGUAGES, ROOT, languages
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bench  # noqa: E402  (one definition of the throttled phone: scripts/bench.py)
+from commands import bench  # noqa: E402  (one definition of the throttled phone: scripts/commands/bench.py)
 
 BUDGETS = yaml.safe_load((ROOT / "budgets.yml").read_text(encoding="utf-8"))
 NARROWEST = {"width": 320, "height": 640}

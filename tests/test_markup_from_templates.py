@@ -18,10 +18,10 @@ from conftest import ROOT
 SCRIPTS = ROOT / "scripts"
 TAG = re.compile(r"<(?:/?[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/])|!doctype)", re.I)  # <p>, </td>, <a href…, <br/>, <!doctype
 TRANSFORMS = {  # script -> why its markup strings are allowed
-    "bundle_assets.py": "replaces the theme's <link>/<script> tags with one to the bundle",
-    "embed_urdu_font.py": "points the Urdu pages' existing stylesheet <link> at their own stylesheet",
+    "steps/bundle_assets.py": "replaces the theme's <link>/<script> tags with one to the bundle",
+    "steps/embed_urdu_font.py": "points the Urdu pages' existing stylesheet <link> at their own stylesheet",
     "root_404.py": "rewrites the href of the 404 page's language-menu links",
-    "security_policy.py": "puts the Content-Security-Policy <meta> (a header, not content) into each finished page",
+    "steps/security_policy.py": "puts the Content-Security-Policy <meta> (a header, not content) into each finished page",
 }
 MESSAGES = {"print", "debug", "info", "warning", "error", "exception"}  # calls whose text goes to a console
 
@@ -67,8 +67,8 @@ def markup_strings(tree: ast.Module) -> list[tuple[int, str]]:
 
 
 def scripts() -> dict[str, list[tuple[int, str]]]:
-    return {path.name: markup_strings(ast.parse(path.read_text(encoding="utf-8"), str(path)))
-            for path in sorted(SCRIPTS.glob("*.py"))}
+    return {path.relative_to(SCRIPTS).as_posix(): markup_strings(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+            for path in sorted(SCRIPTS.rglob("*.py"))}
 
 
 def test_no_script_builds_content_markup_in_a_string():

@@ -23,7 +23,7 @@ META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory):
-    assert ZIP.is_file(), f"{ZIP} is missing: the build makes it (scripts/offline_copy.py)"
+    assert ZIP.is_file(), f"{ZIP} is missing: the build makes it (scripts/steps/offline_copy.py)"
     folder = tmp_path_factory.mktemp("usb-stick")
     with zipfile.ZipFile(ZIP) as archive:
         assert {name.split("/", 1)[0] for name in archive.namelist()} == {FOLDER}, "the zip must hold one folder"

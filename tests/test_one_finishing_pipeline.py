@@ -1,7 +1,7 @@
 """What happens after the pages are built is one list: scripts/finish.py owns the project's only on_post_build and
 runs the finishing steps in its STEPS, in that order (README.md, "How the site is built").
 
-A finishing step is a top-level function in scripts/ that takes one argument annotated `sitedata.Build`. These
+A finishing step is a top-level function in scripts/ (in practice scripts/steps/, or a hook) that takes one argument annotated `sitedata.Build`. These
 tests need no built site.
 """
 from __future__ import annotations
@@ -18,7 +18,12 @@ SCRIPTS = ROOT / "scripts"
 
 
 def modules() -> dict[pathlib.Path, ast.Module]:
-    return {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in sorted(SCRIPTS.glob("*.py"))}
+    return {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in sorted(SCRIPTS.rglob("*.py"))}
+
+
+def module_name(path: pathlib.Path) -> str:
+    """scripts/steps/precompress.py -> steps.precompress, as finish.py imports it"""
+    return ".".join(path.relative_to(SCRIPTS).with_suffix("").parts)
 
 
 def top_level_functions(tree: ast.Module) -> list[ast.FunctionDef]:
@@ -32,7 +37,7 @@ def is_step(function: ast.FunctionDef) -> bool:
 
 
 def test_there_is_exactly_one_on_post_build_and_it_is_finish_py():
-    owners = [f"{path.name}:{node.lineno}" for path, tree in modules().items() for node in ast.walk(tree)
+    owners = [f"{path.relative_to(SCRIPTS)}:{node.lineno}" for path, tree in modules().items() for node in ast.walk(tree)
               if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == "on_post_build"]
     assert len(owners) == 1 and owners[0].startswith("finish.py:"), (
         f"on_post_build in {owners}: make the work a step (a function taking a sitedata.Build) and add it to "
@@ -48,14 +53,14 @@ def test_only_finish_py_asks_whether_this_is_the_final_pass():
 
 
 def test_the_step_list_names_every_step_of_every_step_module():
-    defined = {(path.stem, function.name) for path, tree in modules().items()
+    defined = {(module_name(path), function.name) for path, tree in modules().items()
                for function in top_level_functions(tree) if is_step(function)}
     listed = [(step.__module__, step.__name__) for step in finish.STEPS]
     assert len(listed) == len(set(listed)), f"a step is listed twice: {listed}"
     missing = sorted(defined - set(listed))
     assert not missing, f"finishing steps missing from STEPS in scripts/finish.py: {missing}"
     assert not set(listed) - defined, f"STEPS names functions that are not steps: {sorted(set(listed) - defined)}"
-    assert listed[-1] == ("precompress", "precompress_site"), "precompress must stay last: it copies the finished files"
+    assert listed[-1] == ("steps.precompress", "precompress_site"), "precompress must stay last: it copies the finished files"
 
 
 def test_finish_runs_after_static_i18n_has_built_every_language():

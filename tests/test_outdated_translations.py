@@ -13,7 +13,7 @@ def project(tmp_path):
     page = "---\ntitle: Home\nhelp: general\n---\n\n# Home\n\nCall [[phone emergency]].\n"
     (root / "docs" / "index.md").write_text(page)
     (root / "docs" / "index.pl.md").write_text(page.replace("Home", "Dom"))
-    subprocess.run([sys.executable, str(root / "scripts" / "translation_status.py"), "stamp",
+    subprocess.run([sys.executable, str(root / "scripts" / "commands" / "translations.py"), "stamp",
                     str(root / "docs" / "index.pl.md")], check=True, cwd=root)
     return root
 
@@ -35,7 +35,7 @@ def test_changing_the_english_page_marks_its_translation_outdated(project):
 
 
 def test_the_status_script_lists_the_outdated_translation(project):
-    script = [sys.executable, str(project / "scripts" / "translation_status.py"), "outdated", "pl"]
+    script = [sys.executable, str(project / "scripts" / "commands" / "translations.py"), "outdated", "pl"]
     assert subprocess.run(script, capture_output=True, text=True, cwd=project).returncode == 0
     english = project / "docs" / "index.md"
     english.write_text(english.read_text() + "\nA new paragraph.\n")

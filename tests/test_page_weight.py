@@ -14,7 +14,7 @@ import yaml
 from conftest import ROOT, SITE, language_of
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bench  # noqa: E402  (the byte budget of a language: scripts/bench.py)
+from commands import bench  # noqa: E402  (the byte budget of a language: scripts/commands/bench.py)
 
 BUDGETS = yaml.safe_load((ROOT / "budgets.yml").read_text(encoding="utf-8"))
 

@@ -10,8 +10,8 @@ from conftest import ROOT, SITE
 
 import sys
 sys.path.insert(0, str(ROOT / "scripts"))
-import languages  # noqa: E402
-import reading_level  # noqa: E402
+from helpers import languages  # noqa: E402
+from commands import reading_level  # noqa: E402
 
 ENGLISH_PAGES = reading_level.english_pages()
 

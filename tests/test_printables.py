@@ -24,7 +24,7 @@ from conftest import LANGUAGES, ROOT, SITE, languages
 from sitedata_for_tests import contacts, text
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import printables_pdf  # noqa: E402
+from helpers import printables_pdf  # noqa: E402
 
 PRINTABLES = yaml.safe_load((ROOT / "data" / "printables.yml").read_text(encoding="utf-8"))["printables"]
 SITE_URL = yaml.safe_load(re.search(r"^site_url:.*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(0))["site_url"]
@@ -250,7 +250,7 @@ def test_printing_a_page_hides_the_menus_shows_link_targets_and_keeps_lists_whol
 
 def test_a_part_missing_from_a_translation_is_taken_from_english_and_marked():
     """The mechanism behind the "not yet translated" mark, on two made-up pages (whatever is translated today)."""
-    import printables_render as render
+    from helpers import printables_render as render
 
     english = '<h1 id="t">Title</h1>\n<p>Lead.</p>\n<h2 id="part">Part</h2>\n<ul>\n<li>One</li>\n</ul>\n<h2 id="next">Next</h2>'
     polish = '<h1 id="t">Tytuł</h1>\n<p>Wstęp.</p>\n<h2 id="next">Dalej</h2>'

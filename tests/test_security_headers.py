@@ -1,7 +1,7 @@
 """The security headers and Content-Security-Policy, served for real: Debian's nginx with the server block the build
 generated (build/nginx.conf), serving site/.
 
-data/security.yml is the one definition; scripts/security_policy.py renders it into site/_headers, the nginx block and
+data/security.yml is the one definition; scripts/steps/security_policy.py renders it into site/_headers, the nginx block and
 a <meta> in every page. These tests check that every page, in every language, gets all of it from nginx, that the
 three outputs agree, and that Chromium loads every page with zero policy violations while search, the language menu
 and quick exit keep working.
@@ -81,7 +81,7 @@ def test_the_policy_is_strict(site):
 
 def test_every_allowed_inline_script_is_still_used(site):
     """An entry of inline_scripts that no built page uses any more (a template's script changed or went away) is a
-    hash the policy allows for nothing: it must go. Hashed as the build hashes them (scripts/security_policy.py)."""
+    hash the policy allows for nothing: it must go. Hashed as the build hashes them (scripts/steps/security_policy.py)."""
     import importlib
     import sys
     sys.path.insert(0, str(ROOT / "scripts"))

@@ -1,6 +1,6 @@
 """Addresses stay stable: every address in data/published-urls.txt still resolves, and moved pages redirect.
 
-A removed or moved page must get an entry in data/redirects.yml (old address -> new page). scripts/redirects.py
+A removed or moved page must get an entry in data/redirects.yml (old address -> new page). scripts/steps/redirects.py
 then writes the old address in every language: a small page with a meta refresh and a canonical link to the new
 page, its help box, title and language menu.
 """
@@ -17,7 +17,7 @@ from conftest import LANGUAGES, ROOT, SITE, languages
 from fixture_project import GOOD_PAGE, build, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import redirects  # noqa: E402
+from steps import redirects  # noqa: E402
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
@@ -51,7 +51,7 @@ def test_every_redirect_leads_to_a_page_that_exists():
 def test_every_built_address_is_in_the_list():
     """New pages, PDFs and downloads are added to data/published-urls.txt, so they are protected too."""
     missing = sorted(set(redirects.published(SITE)) - set(redirects.listed()))
-    assert not missing, f"run `.venv/bin/python scripts/redirects.py urls` and commit data/published-urls.txt: {missing[:20]}"
+    assert not missing, f"run `.venv/bin/python scripts/commands/urls.py` and commit data/published-urls.txt: {missing[:20]}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,5 +1,5 @@
 """An editor's mistake that would publish something wrong or unsafe stops `mkdocs build --strict` with one readable
-line naming the file (and the line), not a traceback (scripts/validate_content.py, scripts/security_policy.py).
+line naming the file (and the line), not a traceback (scripts/validate_content.py, scripts/steps/security_policy.py).
 
 Each case makes one mistake in a small copy of the project (tests/fixture_project.py) and builds it.
 """

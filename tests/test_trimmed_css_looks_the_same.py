@@ -1,4 +1,4 @@
-"""Trimming Material's stylesheet changes nothing a reader sees (scripts/trim_theme_css.py).
+"""Trimming Material's stylesheet changes nothing a reader sees (scripts/steps/trim_theme_css.py).
 
 The same pages are shown twice in Debian's Chromium: once as built (the trimmed theme rules in the page's one
 stylesheet, the rules only Material's script needs in scripted.<hash>.css), once with Material's whole stylesheet
@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import bundle_assets  # noqa: E402
+from steps import bundle_assets  # noqa: E402
 
 MATERIAL_CSS = next((ROOT / ".venv").resolve().glob(
     "lib/python3*/site-packages/material/templates/assets/stylesheets/main.*.min.css"))

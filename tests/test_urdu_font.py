@@ -25,7 +25,7 @@ def test_the_urdu_font_covers_every_urdu_character_on_the_site():
     cmap = TTFont(FONT).getBestCmap()
     missing = {f"U+{ord(c):04X} {c}": str(src.relative_to(ROOT)) for c, src in urdu_characters().items()
                if ord(c) not in cmap}
-    assert missing == {}, "add these to URDU in scripts/subset_urdu_font.py and run it"
+    assert missing == {}, "add these to URDU in scripts/commands/subset_urdu_font.py and run it"
 
 
 def test_the_urdu_font_stays_small():

@@ -1,4 +1,4 @@
-/* Search that never ends on an empty panel (scripts/search_per_language.py puts this file in front of Material's
+/* Search that never ends on an empty panel (scripts/steps/search_per_language.py puts this file in front of Material's
    script, which is fetched only when the reader opens search: nothing here is on a first load).
    When a search finds nothing, Material says "No matching documents" and shows an empty list. Under it this shows
    the page's own "Get help now" box (its numbers as tel: links, in the reader's language), its last link named

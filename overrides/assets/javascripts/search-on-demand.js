@@ -38,7 +38,7 @@
   function start() {
     if (started) return;
     started = true;
-    // The theme's rules only its script needs (results, tooltips: scripts/trim_theme_css.py), with the script.
+    // The theme's rules only its script needs (results, tooltips: scripts/steps/trim_theme_css.py), with the script.
     // Material starts once both have arrived: it measures a tooltip when it shows it, and before those rules
     // had arrived it measured one as wide as the screen and drew it away from its button.
     var waiting = 1;

@@ -1,4 +1,4 @@
-/* Search that forgives a typing slip, inside Material's search worker (scripts/search_per_language.py appends this
+/* Search that forgives a typing slip, inside Material's search worker (scripts/steps/search_per_language.py appends this
    file to Material's worker, so it costs nothing until search opens). When a search finds nothing, each word of
    4 letters or more is looked up again among the index's words that differ from it by one letter (wrong,
    missing, extra, or two neighbours swapped): "groming" finds "grooming". (lunr's own fuzzy "word~1" misses

@@ -4,7 +4,7 @@ Nothing here holds text for readers. data/printables.yml names, for each printab
 to take (a section by its heading id, a page's lead or title); this module cuts those parts out of each page's
 rendered HTML in the reader's language, adds the numbers from data/contacts.yml (through render_data.py, the
 same helpers the pages use), a QR code to the page on the live site and the month the contacts were checked, and
-renders overrides/print/<layout>.html. scripts/printables_pdf.py prints the result with Chromium.
+renders overrides/print/<layout>.html. scripts/helpers/printables_pdf.py prints the result with Chromium.
 
 A part missing from a translation (page not translated, or its headings out of step with English) is taken from
 the English page, marked lang="en", and the sheet says "not yet translated" in the reader's language.
@@ -24,8 +24,8 @@ import segno
 from markupsafe import Markup
 
 import render_data
-import languages
-import sitedata
+from helpers import languages
+from helpers import sitedata
 
 TEMPLATES = sitedata.ROOT / "overrides" / "print"
 URDU_PRINT_FONT = sitedata.ROOT / "assets-src" / "fonts" / "NotoNastaliqUrdu-Urdu.woff2"
@@ -213,10 +213,10 @@ def qr_svg(url: str) -> str:
 def urdu_font_data_url() -> str:
     """Noto Nastaliq Urdu, the script Urdu readers read, embedded in the print page. Paper has no byte budget, so
     the printables get the Nastaliq that the web pages cannot afford to send (overrides/assets/fonts/README.md);
-    the file is made by scripts/subset_urdu_font.py and is never published."""
+    the file is made by scripts/commands/subset_urdu_font.py and is never published."""
     if not URDU_PRINT_FONT.exists():
         raise PrintableError(f"{URDU_PRINT_FONT.relative_to(sitedata.ROOT)} is missing: run "
-                             ".venv/bin/python scripts/subset_urdu_font.py")
+                             ".venv/bin/python scripts/commands/subset_urdu_font.py")
     return "data:font/woff2;base64," + base64.b64encode(URDU_PRINT_FONT.read_bytes()).decode("ascii")
 
 

@@ -14,8 +14,8 @@ import hashlib
 import pathlib
 import re
 
-import sitedata
-import trim_theme_css
+from helpers import sitedata
+from steps import trim_theme_css
 
 
 def minify_css(css: str) -> str:

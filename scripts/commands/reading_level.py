@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure the reading level of each English page (Flesch-Kincaid grade, offline with textstat 0.7.3).
 
-Usage: scripts/reading_level.py [PAGE.md ...]   (default: every English page under docs/)
+Usage: scripts/commands/reading_level.py [PAGE.md ...]   (default: every English page under docs/)
 Prints one line per page: grade, the audience's limit, and the file. Exit 1 if a page is over its limit.
 Limits by front matter `audience`: public pages (the default) aim at a reading age of about 9 to 11;
 professional pages (for safeguarding leads, managers, partners) may be a little harder. Easy-read pages
@@ -17,7 +17,7 @@ import sys
 import textstat
 from mkdocs.utils.meta import get_data
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 LIMITS = {"public": 6.5, "professional": 9.0, "easy-read": 4.0}
 EASY_READ_WORDS = 15   # the most words in one easy-read sentence

@@ -17,7 +17,7 @@ from markupsafe import Markup
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 DEFAULT_LANGUAGE = "en"
 # libyaml's loader (PyYAML's wheels carry it; MkDocs reads front matter with it too): the build reads every data
@@ -72,13 +72,13 @@ def languages(config) -> list[str]:
 
 
 def is_offline_build(config) -> bool:
-    """True in the offline copy's build (mkdocs.offline.yml adds Material's offline plugin; scripts/offline_copy.py)."""
+    """True in the offline copy's build (mkdocs.offline.yml adds Material's offline plugin; scripts/steps/offline_copy.py)."""
     return any(name.split("/")[-1] == "offline" for name in config.plugins)
 
 
 def is_quick_build() -> bool:
     """QUICK_BUILD=1: a build without the PDFs and without the offline copy
-    (which holds the PDFs). For quick checks and for scripts/bench.py, whose build-time budget is defined so."""
+    (which holds the PDFs). For quick checks and for scripts/commands/bench.py, whose build-time budget is defined so."""
     return bool(os.environ.get("QUICK_BUILD"))
 
 

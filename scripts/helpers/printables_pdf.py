@@ -19,8 +19,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 
-import chromium
-import sitedata
+from helpers import chromium
+from helpers import sitedata
 
 CHROMIUM = chromium.PATH  # a module setting, so a test can point it elsewhere
 CHROMIUM_ARGS = chromium.ARGS

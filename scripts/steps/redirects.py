@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Stable addresses: a page that moves leaves a redirect behind, in every language.
 
 data/redirects.yml maps an old address to the page that now has its content (`report/: help/index.md`).
@@ -13,22 +12,20 @@ exists, or the new page was not built. The page is overrides/partials/redirect-p
 data/published-urls.txt lists every address the site has published (pages, redirects, PDFs, the offline copy).
 tests/test_stable_urls.py fails when one of them stops resolving: add a redirect, do not delete the line.
 After adding pages, refresh the list from a fresh build (it keeps every address already listed):
-  .venv/bin/python scripts/redirects.py urls [site]
+  make urls   (or: .venv/bin/python scripts/commands/urls.py [site])
 """
 from __future__ import annotations
 
 import pathlib
 import posixpath
 import re
-import sys
 from urllib.parse import urljoin, urlsplit
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import languages  # noqa: E402
-import sitedata  # noqa: E402
+from helpers import languages
+from helpers import sitedata
 
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError  # MkDocs is installed wherever this runs, in a build or as a command
+from mkdocs.exceptions import PluginError
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -162,24 +159,5 @@ def resolves(site: pathlib.Path, url: str) -> bool:
 
 HEADER = """# Every address this site has published: pages (all languages), redirects, printable PDFs, downloads.
 # tests/test_stable_urls.py fails if one stops resolving. A moved or removed page needs an entry in
-# data/redirects.yml, never a deleted line here. Add new addresses with: .venv/bin/python scripts/redirects.py urls
+# data/redirects.yml, never a deleted line here. Add new addresses with: make urls
 """
-
-
-def main(argv: list[str]) -> int:
-    if argv[:1] != ["urls"]:
-        print(__doc__)
-        return 2
-    site = pathlib.Path(argv[1]) if len(argv) > 1 else sitedata.ROOT / "site"
-    old = listed() if PUBLISHED.exists() else []
-    urls = sorted(set(old) | set(published(site)))
-    PUBLISHED.write_text(HEADER + "\n".join(urls) + "\n", encoding="utf-8")
-    gone = [url for url in old if not resolves(site, url)]
-    print(f"{PUBLISHED.relative_to(sitedata.ROOT)}: {len(urls)} addresses ({len(urls) - len(old)} new)")
-    for url in gone:
-        print(f"no longer resolves: {url} (add it to data/redirects.yml)")
-    return 1 if gone else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

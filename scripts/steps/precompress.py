@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import brotli
 import zopfli.gzip
 
-import sitedata
+from helpers import sitedata
 
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
 SMALLEST = 512  # bytes: smaller files gain nothing from compression

@@ -8,7 +8,7 @@ Run with `make bench` (not part of `make test`). It:
   4. loads a fixed set of pages in Chromium emulating a mid-range phone on slow 4G with a 4x slower CPU and
      records bytes transferred, requests, failed requests, FCP, LCP, CLS and TBT;
   5. measures each language's search index and the time from tapping search to the first result, with where that
-     time goes (scripts/bench_search.py: script, index download, worker, index build, query);
+     time goes (scripts/commands/bench_search.py: script, index download, worker, index build, query);
   6. runs Lighthouse (tools/bench, npm) for the same pages;
   7. prints one table with our figures, stock figures and the ratio, checks ours against budgets.yml,
      and writes everything to build/bench.json.
@@ -31,14 +31,14 @@ import time
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build"
-sys.path.insert(0, str(ROOT / "scripts"))
-import chromium  # noqa: E402
-import languages  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))  # run as a command: hooks, helpers/, steps/, commands/
+from helpers import chromium  # noqa: E402
+from helpers import languages  # noqa: E402
 
 if __name__ == "__main__":
-    sys.modules["bench"] = sys.modules[__name__]  # bench_search imports this file: one PHONE for both, not two
+    sys.modules["commands.bench"] = sys.modules[__name__]  # bench_search imports this file: one PHONE for both, not two
 
 CHROMIUM, CHROMIUM_ARGS = chromium.PATH, chromium.ARGS
 LANGUAGES = languages.codes()
@@ -214,8 +214,8 @@ def measure_page(browser, url: str) -> dict:
 
 
 def measure_search(browser, base: str, lang: str, runs: int = 3) -> dict:
-    """Where the time to the first result goes (scripts/bench_search.py), median of `runs` fresh phones."""
-    import bench_search
+    """Where the time to the first result goes (scripts/commands/bench_search.py), median of `runs` fresh phones."""
+    from commands import bench_search
     return bench_search.median_of([bench_search.measure(browser, base, lang) for _ in range(runs)])
 
 
@@ -349,8 +349,8 @@ def print_table(results: dict, budgets: dict) -> None:
     for lang, row in results["search"].items():
         print(f"  {lang:4}      {row['index_ours']['gzip']:>7} / {row['index_stock']['gzip']:<7} {ratio(row['index_ours']['gzip'], row['index_stock']['gzip']):>6}"
               f"      {row['first_result_ms']}")
-    import bench_search
-    print("\nSearch: where the time goes (median of 3; scripts/bench_search.py says what each column is)")
+    from commands import bench_search
+    print("\nSearch: where the time goes (median of 3; scripts/commands/bench_search.py says what each column is)")
     bench_search.print_breakdown({lang: row["breakdown"] for lang, row in results["search"].items()})
     if results["lighthouse"]:
         print("\nLighthouse (mobile)      ours (perf/a11y/bp/seo)      stock")

@@ -19,8 +19,8 @@ import base64
 import hashlib
 import re
 
-import bundle_assets
-import sitedata
+from steps import bundle_assets
+from helpers import sitedata
 
 STYLESHEET = "assets/stylesheets/urdu.css"
 SHARED = re.compile(r'<link rel="stylesheet" href="(?P<prefix>[^"]*?)assets/stylesheets/(?P<name>site\.[0-9a-f]+\.css)">')

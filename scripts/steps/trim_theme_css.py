@@ -30,7 +30,7 @@ import html
 import pathlib
 import re
 
-import sitedata
+from helpers import sitedata
 
 WORD = re.compile(r"[A-Za-z0-9_-]+")
 THEME_CSS = "assets/stylesheets/main.*.min.css"

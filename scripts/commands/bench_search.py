@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Where search's time goes on the benchmark's slow phone: script, index download, worker, index build, query.
 
-Called by scripts/bench.py for each language; also a command on its own, for the search part alone:
-  .venv/bin/python scripts/bench_search.py SITE_DIR [SITE_DIR ...] [--runs 3] [--lang pl ...]
+Called by scripts/commands/bench.py for each language; also a command on its own, for the search part alone:
+  .venv/bin/python scripts/commands/bench_search.py SITE_DIR [SITE_DIR ...] [--runs 3] [--lang pl ...]
 which serves each SITE_DIR through the benchmark's nginx and prints the median of each figure over the runs (with
 two sites, say before and after a change, their runs alternate, so a busy machine slows both alike).
 Every figure is milliseconds from the tap on the search button (pointerdown), read from the page itself:
@@ -19,11 +19,13 @@ the first result shown).
 from __future__ import annotations
 
 import argparse
+import pathlib
 import statistics
 import sys
 
-import bench
-import languages
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # scripts/, when run as a command
+from commands import bench
+from helpers import languages
 
 # Clocks and hooks in the page before any of its scripts: the tap, Material's script loading, the worker's
 # messages (Material's types: 0 setup, 1 ready, 2 query, 3 result) and the first result in the list.

@@ -2,14 +2,14 @@
 we don't have.
 
 Material copies every lunr language file (about 30) and its source maps into site/assets. The search worker only
-loads the files named in each language's index config (scripts/search_per_language.py): lunr.stemmer.support and
+loads the files named in each language's index config (scripts/steps/search_per_language.py): lunr.stemmer.support and
 lunr.fold. Everything else is dead weight in the offline copy and on the host.
 A step of scripts/finish.py, the first after every language is built.
 """
 import re
 import shutil
 
-import sitedata
+from helpers import sitedata
 
 KEEP_LUNR = {"lunr.stemmer.support.min.js", "lunr.fold.min.js"}
 SOURCE_MAP_COMMENT = re.compile(rb"\n?/[/*]# sourceMappingURL=[^\n]*?(\*/)?\s*\Z")

@@ -36,8 +36,8 @@ import unicodedata
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.exceptions import PluginError
 
-import languages
-import sitedata
+from helpers import languages
+from helpers import sitedata
 
 log = logging.getLogger("mkdocs.hooks.search_per_language")
 FOLDED_LANGUAGES = languages.folded()  # search_fold in mkdocs.yml

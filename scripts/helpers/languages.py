@@ -4,7 +4,7 @@ Not a hook (mkdocs.yml does not list it). Hooks, commands and tests import it in
 Each language block in mkdocs.yml carries, beside static-i18n's own `locale`, `name` and `default`, an `extra` that
 static-i18n merges into `config.extra` while that language is built (so templates can read it too):
   og_locale    the Open Graph locale of its pages (scripts/link_previews.py)
-  search_fold  true if search should also match words typed without accents (scripts/search_per_language.py)
+  search_fold  true if search should also match words typed without accents (scripts/steps/search_per_language.py)
 Text direction is not set here: Material decides it from its own language file (partials/languages/<code>.html,
 "direction"), which static-i18n selects for each language; direction() reads that same file.
 """
@@ -16,7 +16,7 @@ import re
 
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 
 

@@ -29,7 +29,7 @@ import zipfile
 from mkdocs.exceptions import PluginError
 
 import printables
-import sitedata
+from helpers import sitedata
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 OFFLINE_CONFIG = "mkdocs.offline.yml"

@@ -1,10 +1,11 @@
+#!/usr/bin/env python3
 """Start a new language: make every file of its own that the build and the tests need, as skeletons that make them
 list what is left to translate. A command, not a hook (mkdocs.yml does not list it).
 
-    make language CODE=de          (or: .venv/bin/python scripts/scaffold_language.py de)
+    make language CODE=de          (or: .venv/bin/python scripts/commands/scaffold_language.py de)
 
 The language must first have its block under `plugins: i18n: languages:` in mkdocs.yml, the one place languages
-are defined (scripts/languages.py reads it); without one this prints the block to paste, with its fields
+are defined (scripts/helpers/languages.py reads it); without one this prints the block to paste, with its fields
 explained, and exits 1. Then it makes what does not exist yet, and never overwrites a file:
 
   data/i18n/<code>.yml                 every interface text, contact text and action-plan text to translate, with
@@ -25,9 +26,10 @@ import sys
 
 import yaml
 
-import languages
-import redirects  # only for the list of published addresses (its hook does nothing outside a build)
-import sitedata
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # scripts/, when run as a command
+from helpers import languages
+from steps import redirects  # only for the list of published addresses (its hook does nothing outside a build)
+from helpers import sitedata
 import validate_content
 
 ROOT = sitedata.ROOT
@@ -109,7 +111,7 @@ def interface_text(code: str, english_name: str) -> str:
             ordered["action_plans"] = tree["action_plans"]  # beside the contacts, as in the other languages
     skipped = ", ".join(sorted(not_translated)) or "nothing"
     head = (f"# {english_name} interface text and data labels. Same keys as data/i18n/en.yml, plus the contacts' and\n"
-            "# action plans' texts. Made by scripts/scaffold_language.py with every value still in English: the build\n"
+            "# action plans' texts. Made by scripts/commands/scaffold_language.py with every value still in English: the build\n"
             f"# lists each one as \"still in English\" (data/i18n/{code}.yml:LINE) until it is translated. Words that\n"
             f"# really are the same in this language go under '{code}:' in data/i18n/same-as-english.yml.\n"
             f"# Left out on purpose (the English value is used): {skipped}.\n")
@@ -124,7 +126,7 @@ def termbase(code: str, english_name: str) -> str:
     first = bases[0].get("terms", {}) if bases else {}
     shared = [key for key in first if all(key in (base.get("terms") or {}) for base in bases)]
     lines = [f"# Termbase for {english_name}: the agreed rendering of the site's key terms. Translators: read before",
-             "# translating. Made by scripts/scaffold_language.py: fill in every empty value; data/termbase/pl.yml shows",
+             "# translating. Made by scripts/commands/scaffold_language.py: fill in every empty value; data/termbase/pl.yml shows",
              "# a finished one. tests/test_translation_quality.py lists what is still empty.",
              f"language: {code}",
              'english_word: ""    # this language\'s word for "English", as read_aloud uses it',

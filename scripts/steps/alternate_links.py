@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-import sitedata
+from helpers import sitedata
 
 ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 

@@ -24,7 +24,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-import sitedata
+from helpers import sitedata
 
 log = logging.getLogger("mkdocs.hooks.security_policy")
 TEMPLATE = sitedata.ROOT / "deploy" / "nginx.conf.in"
@@ -88,7 +88,7 @@ def hashed_files(site: pathlib.Path) -> list[str]:
 
 
 def netlify_headers(values: dict[str, str], cached: list[str], cache: dict) -> str:
-    lines = ["# Generated from data/security.yml by scripts/security_policy.py. Do not edit.", "/*"]
+    lines = ["# Generated from data/security.yml by scripts/steps/security_policy.py. Do not edit.", "/*"]
     lines += [f"  {name}: {value}" for name, value in values.items()]
     for path in cached:  # the host adds these to the /* headers above
         lines += [path, f"  Cache-Control: {cache['hashed']}"]
