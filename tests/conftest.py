@@ -202,7 +202,7 @@ document.addEventListener("securitypolicyviolation", (e) =>
 def served_url(site):
     """The site served by Debian's nginx with the server block the build generated (build/nginx.conf): the
     security and cache headers a reader's browser really gets."""
-    import nginx_server
+    from helpers import nginx_server
     if not nginx_server.generated_conf(site).exists():
         pytest.fail(f"{nginx_server.generated_conf(site)} is missing: build the site (mkdocs build) first")
     with nginx_server.nginx(site) as url:

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-import nginx_server
+from helpers import nginx_server
 from sitedata_for_tests import load
 
 CACHE = load("security.yml")["cache"]

@@ -18,7 +18,8 @@ import urllib.request
 import pytest
 import yaml
 
-import nginx_server
+from helpers import nginx_server
+from steps import security_policy
 from conftest import REPORT_VIOLATIONS, ROOT, page_paths
 
 SECURITY = yaml.safe_load((ROOT / "data" / "security.yml").read_text(encoding="utf-8"))
@@ -82,10 +83,6 @@ def test_the_policy_is_strict(site):
 def test_every_allowed_inline_script_is_still_used(site):
     """An entry of inline_scripts that no built page uses any more (a template's script changed or went away) is a
     hash the policy allows for nothing: it must go. Hashed as the build hashes them (scripts/steps/security_policy.py)."""
-    import importlib
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
-    security_policy = importlib.import_module("security_policy")
     entries = SECURITY.get("inline_scripts") or []
     used = security_policy.inline_script_hashes(sorted(site.rglob("*.html")), [entry["hash"] for entry in entries], site)
     stale = [f"{entry['hash']} (from: {entry['from']})" for entry in entries if f"'{entry['hash']}'" not in used]
@@ -140,10 +137,7 @@ def test_every_page_has_the_same_policy_in_a_meta_after_its_charset(site, respon
 
 
 def test_adding_the_meta_again_does_not_duplicate_it(site, tmp_path):
-    import importlib
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
-    add_meta = importlib.import_module("security_policy").add_meta
+    add_meta = security_policy.add_meta
     copy = tmp_path / "index.html"
     copy.write_text((site / "index.html").read_text(encoding="utf-8"), encoding="utf-8")
     add_meta(copy, "default-src 'none'")

@@ -4,7 +4,8 @@
 Run with `make bench` (not part of `make test`). It:
   1. builds the site cold (fresh process, no site/) and warm (again), timing each language;
   2. builds the same pages with a stock Material + static-i18n configuration (no hooks, no overrides);
-  3. serves both through nginx (gzip, like a real host) on loopback ports;
+  3. serves both through nginx on loopback ports: ours with the server block its build generated (headers and
+     compressed copies, as the tests serve it), stock with gzip on the fly;
   4. loads a fixed set of pages in Chromium emulating a mid-range phone on slow 4G with a 4x slower CPU and
      records bytes transferred, requests, failed requests, FCP, LCP, CLS and TBT;
   5. measures each language's search index and the time from tapping search to the first result, with where that
@@ -17,13 +18,13 @@ Exit status 1 if a budget is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
 import pathlib
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +37,7 @@ BUILD = ROOT / "build"
 sys.path.insert(0, str(ROOT / "scripts"))  # run as a command: hooks, helpers/, steps/, commands/
 from helpers import chromium  # noqa: E402
 from helpers import languages  # noqa: E402
+from helpers import nginx_server  # noqa: E402
 
 if __name__ == "__main__":
     sys.modules["commands.bench"] = sys.modules[__name__]  # bench_search imports this file: one PHONE for both, not two
@@ -130,40 +132,27 @@ def stock_project() -> pathlib.Path:
 
 # --- serving -----------------------------------------------------------------------------------------------
 
-free_port = chromium.free_port
-
-
-NGINX = """
-worker_processes 1; daemon off; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types; access_log off;
-  client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp}; uwsgi_temp_path {tmp}; scgi_temp_path {tmp};
-  gzip on; gzip_static on; gzip_comp_level 6; gzip_vary on;
-  gzip_types text/css application/javascript application/json image/svg+xml text/xml application/xml;
-  {servers}
-}}
+# Stock Material has no server block of its own: gzip on the fly (it has no .gz copies), each language's 404 page.
+STOCK_SERVER = """server {
+    listen 127.0.0.1:80;
+    root /;
+    gzip on; gzip_comp_level 6; gzip_vary on;
+    gzip_types text/css application/javascript application/json image/svg+xml text/xml application/xml;
+    error_page 404 /404.html;
+    location ~ ^/(""" + "|".join(languages.translations()) + """)/ { error_page 404 /$1/404.html; }
+}
 """
-SERVER = """server {{ listen 127.0.0.1:{port}; root {root}; error_page 404 /404.html;
-  location ~ ^/(""" + "|".join(languages.translations()) + """)/ {{ error_page 404 /$1/404.html; }} }}"""
 
 
-def start_nginx(roots: dict[str, pathlib.Path]) -> tuple[subprocess.Popen, dict[str, str]]:
-    tmp = pathlib.Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    ports = {name: free_port() for name in roots}
-    servers = "\n".join(SERVER.format(port=ports[n], root=r) for n, r in roots.items())
-    (tmp / "nginx.conf").write_text(NGINX.format(tmp=tmp, servers=servers))
-    process = subprocess.Popen(["nginx", "-c", str(tmp / "nginx.conf")], stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", list(ports.values())[-1]), timeout=0.1).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return process, {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
+@contextlib.contextmanager
+def serve(sites: dict[str, pathlib.Path]):
+    """{name: base URL} of nginx serving each site: with the server block its build generated (the headers and
+    compressed copies a reader gets, as the tests serve it), or, for a site without one (stock), STOCK_SERVER."""
+    with contextlib.ExitStack() as stack:
+        yield {name: stack.enter_context(nginx_server.nginx(
+                   site, None if nginx_server.generated_conf(site).exists() else STOCK_SERVER))
+               for name, site in sites.items()}
 
-
-# --- measuring pages ----------------------------------------------------------------------------------------
 
 def longest_page() -> str:
     pages = [p for p in (ROOT / "docs").rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name)]
@@ -265,10 +254,9 @@ def main(argv: list[str]) -> int:
 
     pages = {"home": "/", "longest page": longest_page(), "hotel role page": "/say-something/reception/",
              "Urdu home": "/ur/", "404": "/404.html"}  # the page a missing address shows (Lighthouse needs a 200)
-    nginx, bases = start_nginx({"ours": ours_site, "stock": stock_site})
     results = {"build": {"cold": cold, "warm": warm, "stock": stock_build}, "pages": {}, "search": {},
                "lighthouse": {}}
-    try:
+    with serve({"ours": ours_site, "stock": stock_site}) as bases:
         from playwright.sync_api import sync_playwright
         with sync_playwright() as playwright:
             PHONE.update(playwright.devices["Pixel 5"])
@@ -288,8 +276,6 @@ def main(argv: list[str]) -> int:
                 print(f"lighthouse {name}…", file=sys.stderr)
                 results["lighthouse"][name] = {"ours": lighthouse(bases["ours"] + path),
                                                "stock": lighthouse(bases["stock"] + path)}
-    finally:
-        nginx.terminate()
 
     misses = check_budgets(results, budgets)
     results["budget_misses"] = misses

@@ -149,12 +149,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lang", action="append")
     args = parser.parse_args(argv)
     import os
-    import pathlib
     from playwright.sync_api import sync_playwright
     load = [os.getloadavg()[0]]
-    nginx, bases = bench.start_nginx({str(i): pathlib.Path(site).resolve() for i, site in enumerate(args.sites)})
     rows: dict[str, dict] = {site: {} for site in args.sites}
-    try:
+    with bench.serve({str(i): pathlib.Path(site).resolve() for i, site in enumerate(args.sites)}) as bases:
         with sync_playwright() as playwright:
             bench.PHONE.update(playwright.devices["Pixel 5"])
             browser = playwright.chromium.launch(executable_path=bench.CHROMIUM, args=bench.CHROMIUM_ARGS)
@@ -168,8 +166,6 @@ def main(argv: list[str]) -> int:
                     print(site, lang, [r.get("result") for r in runs[site]], runs[site][0].get("bytes"), file=sys.stderr)
                     rows[site][lang] = median_of(runs[site])
             browser.close()
-    finally:
-        nginx.terminate()
     for site in args.sites:
         print(f"\n{site} (median of {args.runs})")
         print_breakdown(rows[site])

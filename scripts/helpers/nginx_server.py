@@ -1,6 +1,8 @@
-"""Serve the built site with Debian's nginx and the server block the build generated (build/nginx.conf).
+"""Serve a built site with Debian's nginx and the server block the build generated (build/nginx.conf), as the tests
+and the benchmark do (the benchmark also serves stock Material, with a plain block of its own).
 
-The generated block is used as it is, except for its `listen` lines, which are swapped for a free loopback port.
+The block is used as it is, except for its `listen` lines, which are swapped for a free loopback port, and its
+`root`, which becomes the folder asked for.
 Everything nginx writes (pid, temp files, error log) goes to a temporary folder. The workers run as the user
 running the tests (nginx started as root would otherwise run them as `nobody`, who may not be able to read a
 checkout in a private folder: every page would be a 403 or 404).
@@ -15,12 +17,10 @@ import pwd
 import re
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "scripts"))
-from helpers.chromium import free_port  # noqa: E402  (one helper for a free loopback port)
+from helpers.chromium import free_port
 
 NGINX = "/usr/sbin/nginx"
 LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
@@ -32,18 +32,19 @@ def generated_conf(site: pathlib.Path) -> pathlib.Path:
 
 
 @contextlib.contextmanager
-def nginx(site: pathlib.Path):
-    """Yield the base URL of nginx serving `site` with the generated configuration."""
-    server_block = generated_conf(site).read_text(encoding="utf-8")
+def nginx(site: pathlib.Path, server_block: str | None = None):
+    """Yield the base URL of nginx serving `site` with the generated configuration, or with `server_block`."""
+    if server_block is None:
+        server_block = generated_conf(site).read_text(encoding="utf-8")
     port = free_port()
     server_block, swapped = LISTEN.subn("", server_block)
     if not swapped:
-        raise RuntimeError("generated nginx.conf has no listen line")
+        raise RuntimeError("the nginx server block has no listen line")
     server_block = server_block.replace("server {", f"server {{\n    listen 127.0.0.1:{port};", 1)
     # The folder asked for, not the one the block was generated for: a copy of a site (with a page broken on
     # purpose, say) is served from itself.
     server_block = ROOT_LINE.sub(lambda m: f"{m.group(1)}{site.resolve()};", server_block)
-    with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="nginx-") as tmp:
         work = pathlib.Path(tmp)
         (work / "server.conf").write_text(server_block, encoding="utf-8")
         temp_paths = "\n".join(f"    {kind}_temp_path {work}/{kind};"
@@ -67,7 +68,7 @@ http {{
         check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
                                capture_output=True, text=True)
         if check.returncode:
-            raise RuntimeError(f"nginx rejected the generated configuration:\n{check.stderr}")
+            raise RuntimeError(f"nginx rejected the configuration:\n{check.stderr}")
         process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
