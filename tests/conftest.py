@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+import zlib
 from dataclasses import dataclass, field
 
 import pytest
@@ -235,10 +236,10 @@ def visit_page(browser, served_url):
         page.on("response", lambda response: response.status >= 400 and response.url != base_url + path
                 and record.failed.append(f"{response.url} ({response.status})"))
         page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
-        # Nothing is fetched after "load" (Material's script and the search index wait until search is opened),
-        # so a short pause after it catches late failures without waiting for network idle on every page.
+        # Nothing is fetched after "load" (Material's script and the search index wait until search is opened);
+        # axe's run after it (well over a tenth of a second) is the pause that catches a late failure, without
+        # waiting for network idle on every page.
         response = page.goto(base_url + path, wait_until="load")
-        page.wait_for_timeout(150)
         record.status = response.status
         record.html_lang = page.evaluate("document.documentElement.lang")
         record.body_dir = page.evaluate("document.body.dir")
@@ -257,15 +258,25 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("page_path", page_paths())
 
 
+BROWSER_GROUPS = ("chromium-a", "chromium-b")
+
+
+def browser_group(item) -> str:
+    """The group of a test that uses Chromium. A test of one page (`page_path`) goes by the page, so every test of
+    that page runs in the worker that has visited it (visit_page keeps each visit for the worker's session); any
+    other goes by its own name (a module fixture may then be made once in each worker: a few seconds)."""
+    page = getattr(item, "callspec", None) and item.callspec.params.get("page_path")
+    return BROWSER_GROUPS[zlib.crc32((page or item.nodeid).encode()) % len(BROWSER_GROUPS)]
+
+
 # tryfirst: the marks must exist before pytest-xdist's worker reads them, in its own pytest_collection_modifyitems
-# (it then adds "@chromium" to each such test's id, which is how the group reaches the scheduler).
+# (it then adds "@<group>" to each such test's id, which is how the group reaches the scheduler).
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Every test that uses Chromium runs in one worker, one after another; the other tests share the rest.
+    """The tests that use Chromium form two groups, each run in one worker, one test after another.
 
-    Measured on this 2-core machine (49 pages of tests/test_every_page.py): 42 s in one worker, 69 s in two, 92 s in
-    three. Browsers side by side slow each other down more than they gain, while the build and file checks do
-    run side by side. One worker also visits each page once for all the tests that look at it (visit_page)."""
+    Each worker has its own browser, nginx and page visits. Two groups rather than one: with every browser test
+    in one worker, the other had finished the build and file checks after about 3 of 13 minutes and then waited."""
     for item in items:
         if "playwright_driver" in item.fixturenames:  # every browser fixture starts from it
-            item.add_marker(pytest.mark.xdist_group("chromium"))
+            item.add_marker(pytest.mark.xdist_group(browser_group(item)))
