@@ -17,6 +17,7 @@ splits: one more reason.)
 """
 from __future__ import annotations
 
+import logging
 import pathlib
 import types
 
@@ -55,6 +56,7 @@ STEPS = [
 ]
 
 _serve = False
+log = logging.getLogger("mkdocs.hooks.finish")
 
 
 def on_startup(command, dirty):
@@ -88,5 +90,6 @@ def on_post_build(config):
         return
     build = sitedata.Build(config=config, site=pathlib.Path(config.site_dir), languages=sitedata.languages(config),
                            serve=_serve, offline=sitedata.is_offline_build(config), quick=sitedata.is_quick_build())
+    log.info("finishing the site: %d steps", len(STEPS))  # the benchmark times the steps from here
     for step in STEPS:
         as_loaded(step, config)(build)
