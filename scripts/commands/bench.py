@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))  # run as a command: hooks, helpers/, 
 from helpers import chromium  # noqa: E402
 from helpers import languages  # noqa: E402
 from helpers import nginx_server  # noqa: E402
+from helpers import translations  # noqa: E402
 
 if __name__ == "__main__":
     sys.modules["commands.bench"] = sys.modules[__name__]  # bench_search imports this file: one PHONE for both, not two
@@ -135,6 +136,7 @@ def stock_project() -> pathlib.Path:
 # --- serving -----------------------------------------------------------------------------------------------
 
 # Stock Material has no server block of its own: gzip on the fly (it has no .gz copies), each language's 404 page.
+# Its listen and root lines are placeholders: nginx_server puts in a free port and the site's folder.
 STOCK_SERVER = """server {
     listen 127.0.0.1:80;
     root /;
@@ -157,8 +159,7 @@ def serve(sites: dict[str, pathlib.Path]):
 
 
 def longest_page() -> str:
-    pages = [p for p in (ROOT / "docs").rglob("*.md") if not re.search(r"\.[a-z]{2}\.md$", p.name)]
-    longest = max(pages, key=lambda p: len(p.read_text(encoding="utf-8").split()))
+    longest = max(translations.english_pages(), key=lambda p: len(p.read_text(encoding="utf-8").split()))
     rel = longest.relative_to(ROOT / "docs").with_suffix("")
     return "/" + (f"{rel.parent}/" if rel.name == "index" else f"{rel}/").lstrip("./")
 

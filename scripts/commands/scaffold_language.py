@@ -28,7 +28,7 @@ import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))  # scripts/, when run as a command
 from helpers import languages
-from steps import redirects  # only for the list of published addresses (its hook does nothing outside a build)
+from steps import redirects  # only for the list of published addresses (importing a step runs nothing)
 from helpers import sitedata
 import validate_content
 

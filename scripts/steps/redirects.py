@@ -21,11 +21,11 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
 
-from helpers import languages
-from helpers import sitedata
-
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+
+from helpers import languages
+from helpers import sitedata
 
 PUBLISHED = sitedata.DATA / "published-urls.txt"
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
