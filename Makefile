@@ -42,14 +42,15 @@ $(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
 	cd tools/vnu && npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-# Debian's Chromium (browser tests), nginx (served with the generated security headers), zbar and poppler
-# (printables); installed only when missing. Tools that download their own browser cannot work here.
-SYSTEM_TOOLS := /usr/bin/chromium /usr/sbin/nginx
+# Debian's Chromium (browser tests), nginx and its brotli module (served with the generated security headers and
+# .br copies), zbar and poppler (printables); installed only when missing. Tools that download their own browser
+# cannot work here.
+SYSTEM_TOOLS := /usr/bin/chromium /usr/sbin/nginx /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 system-packages:
-	@missing=""; for tool in $(SYSTEM_TOOLS); do [ -x $$tool ] || missing=yes; done; \
+	@missing=""; for tool in $(SYSTEM_TOOLS); do [ -e $$tool ] || missing=yes; done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages: chromium nginx-light"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx-light >/dev/null; \
+	  echo "Installing Debian packages: chromium nginx-light libnginx-mod-http-brotli-static"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium nginx-light libnginx-mod-http-brotli-static >/dev/null; \
 	fi
 
 # Benchmark against stock Material (not part of the tests): prints a table, writes build/bench.json.

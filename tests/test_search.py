@@ -1,5 +1,7 @@
 """Search finds pages in the reader's language only, copes with missing accents, and never puts words in URLs."""
+import collections
 import pathlib
+import time
 import unicodedata
 from urllib.parse import urlparse
 
@@ -96,20 +98,72 @@ def test_the_shipped_fold_script_indexes_each_accented_word_without_accents(page
         assert forms == expected, f"{FOLD_SCRIPT} indexes {word!r} as {forms}, expected {expected}"
 
 
+def downloads(page) -> collections.Counter:
+    """Paths the page downloads from the network (not from its cache), counted as DevTools sees them."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls, counted = {}, collections.Counter()
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: e["encodedDataLength"] > 0 and counted.update(
+        [urlparse(urls.get(e["requestId"], "")).path]))
+    return counted
+
+
 @pytest.mark.parametrize("lang", ["pl", "en"])
 def test_opening_search_fetches_no_script_but_materials_and_its_worker(page, base_url, lang):
     """Part of what made the first result slow on a slow phone: once the index had arrived, the worker fetched its
     lunr language scripts one after the other. They are joined into the worker now, so opening search fetches
-    Material's script and its worker, the index once, and nothing else."""
+    Material's script and its worker, each once, the index once, and nothing else."""
     page.goto(base_url + home(lang))
     page.wait_for_load_state("networkidle")
-    fetched = []
+    fetched = []  # every request, the worker's included (Playwright reports them; DevTools' page session does not)
     page.on("request", lambda request: fetched.append(urlparse(request.url).path))
+    downloaded = downloads(page)
     results = search(page, base_url, lang, QUERIES[lang][0]["query"])
     assert results, "search found nothing"
     assert sum(path.endswith("search_index.json") for path in fetched) == 1, fetched
-    scripts = sorted(path.rsplit("/", 2)[-2] for path in fetched if path.endswith(".js"))
+    scripts = sorted({path.rsplit("/", 2)[-2] for path in fetched if path.endswith(".js")})
     assert scripts == ["javascripts", "workers"], f"scripts fetched when search opened: {fetched}"
+    twice = [path for path, count in downloaded.items() if count > 1]
+    assert not twice, f"downloaded more than once when search opened: {twice} ({dict(downloaded)})"
+
+
+def test_the_index_is_asked_for_at_the_tap_beside_materials_script(page, base_url):
+    """Material asks for the index only once its script has arrived and run; on a slow link that put the two
+    downloads one after the other. search-on-demand.js asks for it at the tap and hands Material that copy. Material's
+    script is held back here, as a slow link holds it: the index must already be on its way, and come once."""
+    started = {}
+
+    def late(route):
+        page.wait_for_timeout(1500)
+        route.continue_()
+
+    page.route("**/assets/javascripts/bundle.*.js", late)
+    page.on("request", lambda request: started.setdefault(urlparse(request.url).path, []).append(time.monotonic()))
+    page.goto(base_url + "/pl/")
+    page.wait_for_load_state("networkidle")
+    downloaded = downloads(page)
+    tapped = time.monotonic()
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").type(QUERIES["pl"][0]["query"], delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=20000)
+    index = started.get("/pl/search/search_index.json", [])
+    assert len(index) == 1 and downloaded["/pl/search/search_index.json"] == 1, (index, dict(downloaded))
+    assert index[0] - tapped < 1.0, f"the index was asked for {index[0] - tapped:.1f} s after the tap, behind the script"
+
+
+def test_search_still_works_when_the_early_request_for_the_index_fails(page, base_url):
+    """If the index asked for at the tap does not come, Material's own request for it goes out as before."""
+    seen = []
+
+    def first_fails(route):
+        seen.append(route.request.url)
+        route.abort() if len(seen) == 1 else route.continue_()
+
+    page.route("**/search/search_index.json", first_fails)
+    results = search(page, base_url, "pl", QUERIES["pl"][0]["query"])
+    assert len(seen) == 2, f"requests for the index: {seen}"
+    assert results, "search found nothing once the early request for the index had failed"
 
 
 def test_materials_script_starts_once_its_stylesheet_has_arrived(page, base_url):

@@ -23,6 +23,9 @@ import time
 from helpers.chromium import free_port
 
 NGINX = "/usr/sbin/nginx"
+# The generated block serves .br copies (brotli_static); `make system-packages` installs the module. Named by its
+# full path: Debian's modules-enabled files name it relative to nginx's prefix, which is a temporary folder here.
+BROTLI = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 LISTEN = re.compile(r"^\s*listen\s+[^;]+;\s*$", re.M)
 ROOT_LINE = re.compile(r"^(\s*root\s+)[^;]+;", re.M)
 
@@ -52,6 +55,7 @@ def nginx(site: pathlib.Path, server_block: str | None = None):
         user = pwd.getpwuid(os.geteuid()).pw_name, grp.getgrgid(os.getegid()).gr_name
         as_user = f"user {user[0]} {user[1]};" if os.geteuid() == 0 else ""  # only root may choose the workers' user
         (work / "nginx.conf").write_text(f"""
+load_module {BROTLI};
 {as_user}
 daemon off;
 worker_processes 1;

@@ -34,10 +34,51 @@
     closeToggles();
     window.addEventListener("pageshow", function (event) { if (!event.persisted) closeToggles(); }, { once: true });
   }
+  // Material asks for the search index only once its own script has arrived and run: on a slow link the two
+  // downloads came one after the other. Ask for the index at the tap, beside the script, and answer Material's
+  // own request for it (an XMLHttpRequest for a blob, its only one to that address) with this copy, so it is
+  // downloaded once. Opened from a file, Material loads the index as a script instead: nothing to do.
+  function askForTheIndex() {
+    var config;
+    try {
+      config = JSON.parse(document.getElementById("__config").textContent);
+    } catch (error) {
+      return;
+    }
+    if (location.protocol === "file:" || !window.fetch || !window.Blob) return;
+    // The worker's script too: its address is content-named and cached for a year, so when Material starts the
+    // worker, the browser takes it from its cache (or from this download, still under way).
+    fetch(new URL(config.search, location.href).href).catch(function () {});
+    var address = new URL("search/search_index.json", new URL(config.base, location.href)).href;
+    var index = fetch(address).then(function (response) {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.blob();
+    });
+    var open = XMLHttpRequest.prototype.open;
+    var send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      var request = this;
+      if (String(method).toUpperCase() === "GET" && new URL(String(url), location.href).href === address) {
+        XMLHttpRequest.prototype.open = open;
+        request.send = function () {
+          index.then(function (blob) {
+            Object.defineProperty(request, "status", { value: 200 });
+            Object.defineProperty(request, "response", { value: blob });
+            request.dispatchEvent(new Event("load"));
+          }, function () {
+            send.call(request);  // the early request failed: Material's own goes out as it always did
+          });
+        };
+      }
+      return open.apply(this, arguments);
+    };
+  }
+
   var started = false;
   function start() {
     if (started) return;
     started = true;
+    askForTheIndex();
     // The theme's rules only its script needs (results, tooltips: scripts/steps/trim_theme_css.py), with the script.
     // Material starts once both have arrived: it measures a tooltip when it shows it, and before those rules
     // had arrived it measured one as wide as the screen and drew it away from its button.
