@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import pathlib
+import time
 import types
 
 from mkdocs.plugins import event_priority
@@ -92,4 +93,6 @@ def on_post_build(config):
                            serve=_serve, offline=sitedata.is_offline_build(config), quick=sitedata.is_quick_build())
     log.info("finishing the site: %d steps", len(STEPS))  # the benchmark times the steps from here
     for step in STEPS:
+        started = time.perf_counter()
         as_loaded(step, config)(build)
+        log.debug("%s.%s: %.2f s", step.__module__, step.__name__, time.perf_counter() - started)  # mkdocs build -v
