@@ -54,6 +54,7 @@
       if (!response.ok) throw new Error(response.statusText);
       return response.blob();
     });
+    index.catch(function () {});  // a failure is handled when Material asks (below); unasked, it is no error
     var open = XMLHttpRequest.prototype.open;
     var send = XMLHttpRequest.prototype.send;
     XMLHttpRequest.prototype.open = function (method, url) {
