@@ -10,15 +10,8 @@ import brotli
 import pytest
 
 from conftest import LANGUAGES, languages
-from helpers import nginx_server
 
 PATHS = ["/", "/pl/help/", "/pl/search/search_index.json", "/search/search_index.json"]
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with nginx_server.nginx(site) as url:
-        yield url
 
 
 def fetch(url, accept):
@@ -33,16 +26,16 @@ def on_disk(site, path):
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_a_browser_that_takes_brotli_gets_the_brotli_copy(site, server, path):
-    headers, body = fetch(server + path, "gzip, deflate, br, zstd")  # what Chromium sends
+def test_a_browser_that_takes_brotli_gets_the_brotli_copy(site, served_url, path):
+    headers, body = fetch(served_url + path, "gzip, deflate, br, zstd")  # what Chromium sends
     assert headers["Content-Encoding"] == "br", f"{path}: sent as {headers['Content-Encoding']}, not brotli"
     assert body == on_disk(site, path).with_name(on_disk(site, path).name + ".br").read_bytes(), path
     assert headers["Content-Security-Policy"] and headers["Cache-Control"], f"{path}: headers missing"
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_a_browser_without_brotli_gets_the_gzip_copy(site, server, path):
-    headers, body = fetch(server + path, "gzip")
+def test_a_browser_without_brotli_gets_the_gzip_copy(site, served_url, path):
+    headers, body = fetch(served_url + path, "gzip")
     assert headers["Content-Encoding"] == "gzip", path
     assert body == on_disk(site, path).with_name(on_disk(site, path).name + ".gz").read_bytes(), path
 

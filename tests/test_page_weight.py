@@ -2,8 +2,9 @@
 
 The requests are those Chromium really made while the page loaded (conftest.visit_page); their compressed size
 is the size of the .gz copy the build writes for text files (what nginx sends with gzip_static to a browser
-without brotli; the .br copy others get is smaller), or the file itself for fonts and images. Urdu pages may add their font, which travels inside their stylesheet
-(bench.byte_budget). Timings are not tested here: they vary; `make bench` measures them.
+without brotli; the .br copy others get is smaller), or the file itself for fonts and images. Urdu pages may add
+their font, which travels inside their stylesheet (bench.byte_budget). Timings are not tested here: they vary;
+`make bench` measures them.
 """
 from urllib.parse import unquote, urlparse
 

@@ -6,7 +6,7 @@ every rewrite of the pages.
 The theme's and the site's own CSS and JS, fetched by every page, get their .gz from Zopfli: about 6% smaller than
 zlib's best, for about two seconds of build; pages and search indexes, too many to pay that, keep zlib's.
 Those files and the search indexes, which a first search waits for, get brotli's best (quality 11): the indexes
-come out 17-25% smaller than zlib's (Urdu 70 KB to 52 KB), for about a quarter of a second each; pages keep
+come out 19-25% smaller than zlib's (Urdu 70 KB to 52 KB), for about a quarter of a second each; pages keep
 quality 9, as quick as zlib, as there are hundreds of them.
 Compressed copies are kept in .cache/compressed/ by the hash of what they compress, so a rebuild compresses only
 the files that changed (compressing was a third of a build); entries no build uses any more are removed.
