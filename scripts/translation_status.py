@@ -14,6 +14,14 @@ from helpers import languages
 from helpers import sitedata
 from helpers.translations import coverage, english_hash
 
+_coverage: dict = {}  # the table's counts, the same in every language: read once per build
+
+
+def on_pre_build(config):
+    if sitedata.language(config) == sitedata.DEFAULT_LANGUAGE:
+        _coverage.clear()  # the first language: `mkdocs serve` counts again after an edit
+
+
 def on_page_markdown(markdown, page, config, files):
     src, lang = pathlib.Path(page.file.abs_src_path), getattr(page.file, "locale", languages.default())
     if lang != languages.default() and src.name.endswith(f".{lang}.md"):  # a translation, not the English fallback
@@ -29,5 +37,7 @@ def status_table(lang: str) -> str:
     labels = [sitedata.text(f"ui.translation_status.{k}", lang) for k in
               ("language", "reviewed", "machine", "outdated", "missing")]
     names = languages.names()
-    rows = [{"lang": code, "name": names.get(code, code), "counts": counts.values()} for code, counts in coverage().items()]
+    if not _coverage:
+        _coverage.update(coverage())
+    rows = [{"lang": code, "name": names.get(code, code), "counts": counts.values()} for code, counts in _coverage.items()]
     return "\n" + sitedata.render("partials/translation-status.html", labels=labels, rows=rows) + "\n"

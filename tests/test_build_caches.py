@@ -3,13 +3,16 @@
 Compressed copies come from .cache/compressed/ (scripts/steps/precompress.py) and Material's compiled templates from
 .cache/templates/ (scripts/template_cache.py). A reader must never get an old page from either: every .gz and .br
 copy a host may send must hold exactly the file beside it, and a template edited between two builds must show.
+The theme's file list is kept from one language to the next (scripts/theme_files_once.py), never from one build to
+the next: a file added to overrides/ between two builds in one process (as under `mkdocs serve`) is published.
+(The QR codes kept in .cache/qr/ are keyed by the address they encode; tests/test_printables.py decodes every one.)
 """
 import gzip
 
 import brotli
 import pytest
 
-from fixture_project import build, make_project
+from fixture_project import build, build_twice, make_project
 
 # Typed here, not read from scripts/steps/precompress.py: a kind of file the build stopped compressing must show.
 TEXT = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest"}
@@ -59,3 +62,12 @@ def test_a_rebuild_shows_an_edited_template_and_changed_page(project):
     assert "edited-template-marker" in page and "A sentence added after the first build." in page
     assert gzip.decompress((project / "site" / "index.html.gz").read_bytes()).decode("utf-8") == page
     assert stale_copies(project / "site") == []
+
+
+def test_a_theme_file_added_between_two_builds_in_one_process_is_published(tmp_path):
+    project = make_project(tmp_path)
+    result = build_twice(project, 'pathlib.Path("overrides/added-between-builds.txt").write_text("added between two builds")')
+    assert result.returncode == 0, result.stderr[-2000:]
+    added = project / "site" / "added-between-builds.txt"
+    assert added.exists(), "a file added to overrides/ after the first build is missing from the second"
+    assert added.read_text(encoding="utf-8") == "added between two builds"

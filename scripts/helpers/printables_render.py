@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -204,10 +206,26 @@ def last_checked(ids: list[str], groups: list[str], lang: str) -> str:
     return render_data.month(oldest, lang)
 
 
+QR_CACHE = sitedata.ROOT / ".cache" / "qr"
+
+
 @functools.cache  # the same few addresses on every printable, in every language and paper size
 def qr_svg(url: str) -> str:
-    code = segno.make(url, error="m")
-    return code.svg_inline(scale=1, border=4, omitsize=True, svgclass="qr__code", dark="#000")
+    """The QR code of `url` as inline SVG, kept in .cache/qr/ by a hash of everything that draws it: segno is
+    pure Python and drawing the codes took a tenth of a quick build."""
+    options = dict(error="m", scale=1, border=4, omitsize=True, svgclass="qr__code", dark="#000")
+    key = hashlib.sha256(repr((url, segno.__version__, sorted(options.items()))).encode("utf-8")).hexdigest()
+    cached = QR_CACHE / f"{key}.svg"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        pass
+    svg = segno.make(url, error=options.pop("error")).svg_inline(**options)
+    QR_CACHE.mkdir(parents=True, exist_ok=True)
+    temporary = cached.with_name(f"{cached.name}.{os.getpid()}.part")  # never a half-written entry
+    temporary.write_text(svg, encoding="utf-8")
+    temporary.replace(cached)
+    return svg
 
 
 def urdu_font_data_url() -> str:

@@ -10,7 +10,8 @@ import re
 
 from helpers import sitedata
 
-ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# Each link with the line break and indentation before it (a leading [ \t]* would be tried at every space).
+ALTERNATE = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def drop_alternates(build: sitedata.Build) -> None:

@@ -55,7 +55,8 @@ def embed_font(build: sitedata.Build) -> None:
     source.unlink()
     for font in fonts:
         font.unlink()
-    own_link = re.compile(r'\n?\s*<link rel="stylesheet" href="[^"]*stylesheets/' + re.escape(STYLESHEET.rsplit("/", 1)[1]) + '">')
+    # With its line's break and indentation; a leading \s* would be tried at every space of the page.
+    own_link = re.compile(r'(?:\n[ \t]*)?<link rel="stylesheet" href="[^"]*stylesheets/' + re.escape(STYLESHEET.rsplit("/", 1)[1]) + '">')
     for page, text in pages.items():
         new = SHARED.sub(lambda m: f'<link rel="stylesheet" href="{m.group("prefix")}{name}">', text, count=1)
         if new == text:  # no shared stylesheet: the Urdu one where urdu.css was

@@ -63,7 +63,8 @@ def lunr_settings(lang: str) -> dict:
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(EXTRA_FOLD))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}  # each distinct character once
+    return unicodedata.normalize("NFC", decomposed.translate(marks))
 
 
 def _normal(text: str, lang: str) -> str:
@@ -71,14 +72,15 @@ def _normal(text: str, lang: str) -> str:
     return fold(text) if lang in FOLDED_LANGUAGES else unicodedata.normalize("NFC", text)
 
 
-def synonym_groups(lang: str) -> list[tuple[list[str], list[re.Pattern]]]:
-    """[(terms, one pattern per term)]: a term matches whole words at their start ("trafic" in "traficul")."""
+def synonym_groups(lang: str) -> list[tuple[list[str], list[re.Pattern], list[str]]]:
+    """[(terms, one pattern per term, each term's first word)]: a term matches whole words at their start ("trafic"
+    in "traficul")."""
     groups = []
     for group in sitedata.load("search-synonyms.yml").get(lang) or []:
         terms = group["terms"]
         patterns = [re.compile(r"(?<!\w)" + r"\w*\s+".join(map(re.escape, _normal(term, lang).split())))
                     for term in terms]
-        groups.append((terms, patterns))
+        groups.append((terms, patterns, [(_normal(term, lang).split() or [""])[0] for term in terms]))
     return groups
 
 
@@ -90,8 +92,10 @@ def add_synonyms(docs: list[dict], lang: str) -> int:
         for field, source in (("title_synonyms", "title"), ("synonyms", "text")):
             haystack = _normal(doc.get(source, ""), lang)
             extra: list[str] = []
-            for terms, patterns in groups:
-                found = [term for term, pattern in zip(terms, patterns) if pattern.search(haystack)]
+            for terms, patterns, first_words in groups:
+                # A term's first word must be in the text for its pattern to match: looked for first (much faster).
+                found = [term for term, pattern, first in zip(terms, patterns, first_words)
+                         if first in haystack and pattern.search(haystack)]
                 if found:
                     extra += [term for term in terms if term not in found and term not in extra]
             doc.pop(field, None)

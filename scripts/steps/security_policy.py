@@ -32,13 +32,14 @@ SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
-OLD_META = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.I)
+# From the newline before it, as with_meta writes it: a leading \s* would be tried at every space of the page.
+OLD_META = re.compile(r'\n[ \t]*<meta http-equiv="Content-Security-Policy" content="[^"]*">', re.I)
 
-def inline_script_hashes(pages: list[pathlib.Path], allowed: list[str], site: pathlib.Path) -> list[str]:
-    """The hashes of the allowed inline scripts the pages use; any other inline script stops the build."""
+def inline_script_hashes(pages: dict[pathlib.Path, str], allowed: list[str], site: pathlib.Path) -> list[str]:
+    """The hashes of the allowed inline scripts the pages (path: text) use; any other inline script stops the build."""
     hashes, unknown = set(), {}
-    for page in pages:
-        for match in SCRIPT.finditer(page.read_text(encoding="utf-8")):
+    for page, text in pages.items():
+        for match in SCRIPT.finditer(text):
             attrs = match.group("attrs")
             kind = TYPE.search(attrs)
             if re.search(r"\bsrc\s*=", attrs, re.I) or (kind and kind.group(1).lower() not in JAVASCRIPT_TYPES):
@@ -70,13 +71,14 @@ def headers(definition: dict, hashes: list[str]) -> dict[str, str]:
     return {"Content-Security-Policy": policy(definition, hashes), **definition["headers"]}
 
 
-def add_meta(page: pathlib.Path, meta_policy: str) -> None:
-    text = OLD_META.sub("", page.read_text(encoding="utf-8"))
+def with_meta(text: str, meta_policy: str, page: pathlib.Path) -> str:
+    """The page's text with the policy's meta right after <meta charset>, in place of an older one."""
+    text = OLD_META.sub("", text)
     charset = CHARSET.search(text)
     if not charset:
         raise PluginError(f"{page}: no <meta charset> to put the Content-Security-Policy after")
     meta = f'\n      <meta http-equiv="Content-Security-Policy" content="{html.escape(meta_policy, quote=False)}">'
-    page.write_text(text[: charset.end()] + meta + text[charset.end():], encoding="utf-8")
+    return text[: charset.end()] + meta + text[charset.end():]
 
 
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8,}(\.min)?\.(css|js)$")
@@ -114,15 +116,15 @@ def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str], c
 def apply_policy(build: sitedata.Build) -> None:
     definition = sitedata.load("security.yml")
     site = build.site
-    pages = sorted(site.rglob("*.html"))
+    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}  # read once
     hashes = inline_script_hashes(pages, [entry["hash"] for entry in definition.get("inline_scripts") or []], site)
     values = headers(definition, hashes)
     if any('"' in value or "\n" in value for value in values.values()):
         raise PluginError("data/security.yml: header values may not contain double quotes or line breaks")
     if not build.serve:
         meta_policy = policy(definition, hashes, for_meta=True)
-        for page in pages:
-            add_meta(page, meta_policy)
+        for page, text in pages.items():
+            page.write_text(with_meta(text, meta_policy, page), encoding="utf-8")
     if build.serve or build.offline:
         return  # a temporary or file:// copy: no web server will serve it
     cached, cache = hashed_files(site), definition["cache"]

@@ -137,12 +137,14 @@ class Vocabulary:
 
     def __init__(self):
         self.tags, self.attrs, self.values, self.words = set(), set(), set(), set()
+        self.seen = set()  # tags as written: most repeat on every page (header, menu, footer), read each once
 
     def feed(self, page: str):
         for body in SCRIPT.findall(page):
             self.add_script(body[1])
         page = COMMENT.sub("", SCRIPT.sub(lambda m: m.group(1) + m.group(3), page))
-        for tag, attrs in TAG.findall(page):
+        for tag, attrs in set(TAG.findall(page)) - self.seen:
+            self.seen.add((tag, attrs))
             self.tags.add(tag.lower())
             for name, value in ATTR.findall(attrs):
                 self.attrs.add(name.lower())
