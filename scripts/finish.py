@@ -96,3 +96,4 @@ def on_post_build(config):
         started = time.perf_counter()
         as_loaded(step, config)(build)
         log.debug("%s.%s: %.2f s", step.__module__, step.__name__, time.perf_counter() - started)  # mkdocs build -v
+    build.pages.save()  # what the steps rewrote in memory (sitedata.Pages), if no step has saved it yet

@@ -1,18 +1,22 @@
 """What happens after the pages are built is one list: scripts/finish.py owns the project's only on_post_build and
 runs the finishing steps in its STEPS, in that order (README.md, "How the site is built").
 
-A finishing step is a top-level function in scripts/ (in practice scripts/steps/, or a hook) that takes one argument annotated `sitedata.Build`. These
-tests need no built site.
+A finishing step is a top-level function in scripts/ (in practice scripts/steps/, or a hook) that takes one argument annotated `sitedata.Build`. The
+steps that rewrite pages hold them in memory between them (sitedata.Pages), and nothing written on disk meanwhile is
+lost or left unfinished. These tests need no built site.
 """
 from __future__ import annotations
 
 import ast
 import pathlib
 
+import pytest
 from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
 import finish  # noqa: E402  (scripts/ is on sys.path: conftest)
+from helpers import sitedata  # noqa: E402
 
 SCRIPTS = ROOT / "scripts"
 
@@ -79,3 +83,45 @@ def test_mkdocs_yml_lists_exactly_the_modules_that_handle_mkdocs_events():
                    if any(function.name.startswith("on_") for function in top_level_functions(tree))}
     assert listed == with_events, f"listed without events: {sorted(listed - with_events)}; " \
                                   f"events not listed: {sorted(with_events - listed)}"
+
+
+# --- the pages the steps rewrite (sitedata.Pages) -------------------------------------------------------------
+
+def small_site(folder: pathlib.Path) -> pathlib.Path:
+    for name in ("index.html", "pl/index.html"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"<p>{name}</p>", encoding="utf-8")
+    return folder
+
+
+def test_the_pages_the_steps_rewrite_reach_the_disk_when_saved(tmp_path):
+    site = small_site(tmp_path)
+    pages = sitedata.Pages(site)
+    pages[site / "pl" / "index.html"] = "<p>rewritten</p>"
+    pages[site / "old" / "index.html"] = "<p>a redirect page</p>"
+    assert (site / "pl" / "index.html").read_text(encoding="utf-8") == "<p>pl/index.html</p>"
+    pages.save()
+    assert (site / "pl" / "index.html").read_text(encoding="utf-8") == "<p>rewritten</p>"
+    assert (site / "old" / "index.html").read_text(encoding="utf-8") == "<p>a redirect page</p>"
+    assert dict(pages.items())[site / "old" / "index.html"] == "<p>a redirect page</p>"  # read again after a save
+
+
+def test_a_page_written_on_disk_while_the_steps_hold_the_pages_stops_the_build(tmp_path):
+    """A step that wrote a page itself would lose its work when the held copy is saved over it."""
+    site = small_site(tmp_path)
+    pages = sitedata.Pages(site)
+    pages[site / "index.html"] = "<p>rewritten</p>"
+    (site / "pl" / "index.html").write_text("<p>written behind the pages' back, and longer</p>", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"pl/index\.html"):
+        pages.save()
+
+
+def test_a_page_made_on_disk_while_the_steps_hold_the_pages_stops_the_build(tmp_path):
+    """A page a step made itself would miss every later step that rewrites pages (the security policy among them)."""
+    site = small_site(tmp_path)
+    pages = sitedata.Pages(site)
+    pages.items()
+    (site / "moved" / "index.html").parent.mkdir()
+    (site / "moved" / "index.html").write_text("<p>a redirect page</p>", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"moved/index\.html"):
+        pages.save()

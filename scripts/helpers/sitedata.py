@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 import yaml
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -82,6 +83,65 @@ def is_quick_build() -> bool:
     return bool(os.environ.get("QUICK_BUILD"))
 
 
+class Pages:
+    """The finished site's pages (every .html under site/) for the finishing steps that rewrite them.
+
+    Read from disk when a step first asks, kept in memory while the steps rewrite them, written back by save(): each
+    step reading and writing every page itself was a third of the finishing time. A step that needs the pages on
+    disk (the offline copy, compressing) calls save() first; scripts/finish.py saves after the last step. save()
+    forgets the pages (the next step to ask reads them again), and it stops the build if a page was written, or a
+    new page made, on disk in the meantime: that step would lose its work, or its page would miss the later steps
+    (the security policy among them). Steps that write pages use this, never write_text.
+    """
+
+    def __init__(self, site: pathlib.Path):
+        self.site = site
+        self._texts: dict[pathlib.Path, str] | None = None
+        self._stamps: dict[pathlib.Path, tuple[int, int]] = {}
+        self._changed: set[pathlib.Path] = set()
+
+    @staticmethod
+    def _stamp(page: pathlib.Path) -> tuple[int, int]:
+        status = page.stat()
+        return status.st_mtime_ns, status.st_size
+
+    def _held(self) -> dict[pathlib.Path, str]:
+        if self._texts is None:
+            self._texts = {page: page.read_text(encoding="utf-8") for page in sorted(self.site.rglob("*.html"))}
+            self._stamps = {page: self._stamp(page) for page in self._texts}
+        return self._texts
+
+    def items(self) -> list[tuple[pathlib.Path, str]]:
+        """(path, text) of every page, in path order."""
+        return list(self._held().items())
+
+    def __contains__(self, page: pathlib.Path) -> bool:
+        return page in self._held()
+
+    def __getitem__(self, page: pathlib.Path) -> str:
+        return self._held()[page]
+
+    def __setitem__(self, page: pathlib.Path, text: str) -> None:
+        """Change a page or add one (a redirect page); written by save()."""
+        held = self._held()
+        if held.get(page) != text:
+            held[page] = text
+            self._changed.add(page)
+
+    def save(self) -> None:
+        if self._texts is None:
+            return
+        behind = [page for page, stamp in self._stamps.items() if not page.exists() or self._stamp(page) != stamp]
+        behind += [page for page in self.site.rglob("*.html") if page not in self._texts]
+        if behind:
+            raise PluginError("Pages written on disk while the finishing steps held them in memory (a step that "
+                              "writes pages must use build.pages[page] = text):\n  " + "\n  ".join(map(str, sorted(behind))))
+        for page in sorted(self._changed):
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(self._texts[page], encoding="utf-8")
+        self._texts, self._stamps, self._changed = None, {}, set()
+
+
 @dataclasses.dataclass(frozen=True)
 class Build:
     """What scripts/finish.py tells each finishing step about the build it finishes (every language written)."""
@@ -91,6 +151,10 @@ class Build:
     serve: bool              # `mkdocs serve`: no PDFs, no offline copy, no policy <meta> (it would block live reload)
     offline: bool            # the offline copy's own build (mkdocs.offline.yml): no server files, no copy of a copy
     quick: bool              # QUICK_BUILD=1: no PDFs, no offline copy
+    pages: Pages = dataclasses.field(init=False)  # the pages, for the steps that rewrite them
+
+    def __post_init__(self):
+        object.__setattr__(self, "pages", Pages(self.site))
 
 
 def _lookup(tree, dotted: str):

@@ -15,8 +15,5 @@ ALTERNATE = re.compile(r'\n[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^
 
 
 def drop_alternates(build: sitedata.Build) -> None:
-    for page in build.site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        stripped = ALTERNATE.sub("", text)
-        if stripped != text:
-            page.write_text(stripped, encoding="utf-8")
+    for page, text in build.pages.items():
+        build.pages[page] = ALTERNATE.sub("", text)

@@ -102,8 +102,5 @@ def bundle(build: sitedata.Build) -> None:
         return  # already bundled (a --dirty rebuild)
     css = _bundle(site, css_parts, "assets/stylesheets", "css", keep=len(theme))  # Material's is minified already
     js = _bundle(site, js_parts, "assets/javascripts", "js")
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = _rewrite(_rewrite(text, css_parts, css, "css"), js_parts, js, "js")
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    for page, text in build.pages.items():
+        build.pages[page] = _rewrite(_rewrite(text, css_parts, css, "css"), js_parts, js, "js")

@@ -43,8 +43,7 @@ def embed_font(build: sitedata.Build) -> None:
     css, count = FONT_URL.subn(embed, css)
     if not count:
         raise ValueError(f"{STYLESHEET} names no ../fonts/*.woff2 font to embed")
-    pages = {page: page.read_text(encoding="utf-8") for page in site.rglob("*.html")}
-    pages = {page: text for page, text in pages.items() if f'stylesheets/{STYLESHEET.rsplit("/", 1)[1]}"' in text}
+    pages = {page: text for page, text in build.pages.items() if f'stylesheets/{STYLESHEET.rsplit("/", 1)[1]}"' in text}
     shared = {match.group("name") for text in pages.values() if (match := SHARED.search(text))}
     if len(shared) > 1:
         raise ValueError(f"Urdu pages link different shared stylesheets: {sorted(shared)}")
@@ -63,4 +62,4 @@ def embed_font(build: sitedata.Build) -> None:
             new = own_link.sub(lambda m: m.group(0).replace("assets/stylesheets/urdu.css", name), text)
         else:
             new = own_link.sub("", new)
-        page.write_text(new, encoding="utf-8")
+        build.pages[page] = new

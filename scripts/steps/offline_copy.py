@@ -88,6 +88,7 @@ def make_offline_copy(build: sitedata.Build) -> None:
     config, site = build.config, build.site
     if not (pathlib.Path(config.config_file_path).parent / OFFLINE_CONFIG).exists():
         return
+    build.pages.save()  # fill_tables below rewrites pages on disk
     started = time.monotonic()
     target = site / sitedata.load("printables.yml")["offline_copy"]
     cached = CACHE / f"{inputs_hash(pathlib.Path(config.config_file_path).parent, config.strict)}.zip"

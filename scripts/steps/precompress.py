@@ -59,6 +59,7 @@ def compress(path: pathlib.Path, shared: bool) -> set[str]:
 def precompress_site(build: sitedata.Build) -> None:
     if build.offline:  # the offline copy's zip leaves compressed copies out (offline_copy.LEFT_OUT)
         return
+    build.pages.save()  # compresses the pages as they are on disk
     site = build.site
     CACHE.mkdir(parents=True, exist_ok=True)
     files = [p for p in site.rglob("*") if p.suffix in TEXT and p.is_file() and p.stat().st_size >= SMALLEST]

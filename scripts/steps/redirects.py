@@ -101,7 +101,7 @@ def redirect_page(text: str, old_page: str, new_page: str, canonical: str, old_p
     return page + "\n"
 
 
-def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], site_url: str,
+def write_redirects(site: pathlib.Path, pages: sitedata.Pages, docs: pathlib.Path, langs: list[str], site_url: str,
                     use_directory_urls: bool) -> list[str]:
     written = []
     for old, new in redirects().items():
@@ -112,16 +112,14 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
         old_pages = {lang: languages.home(lang) + old_file(old) for lang in langs}
         for lang in langs:
             old_page, new_page = old_pages[lang], languages.home(lang) + page_file(new, use_directory_urls)
-            if not (site / new_page).exists():
+            if site / new_page not in pages:
                 raise PluginError(f"data/redirects.yml: {old} -> {new}, but {new_page} was not built")
-            if (site / old_page).exists() and "http-equiv=\"refresh\"" not in (site / old_page).read_text(encoding="utf-8"):
+            if site / old_page in pages and "http-equiv=\"refresh\"" not in pages[site / old_page]:
                 raise PluginError(f"data/redirects.yml: {old} is still a page of the site ({old_page}); "
                                   "redirect only addresses that no longer exist")
             canonical = urljoin(site_url, languages.home(lang) + address(page_file(new, True)))
-            html = redirect_page((site / new_page).read_text(encoding="utf-8"), old_page, new_page, canonical,
-                                 old_pages, use_directory_urls)
-            (site / old_page).parent.mkdir(parents=True, exist_ok=True)
-            (site / old_page).write_text(html, encoding="utf-8")
+            pages[site / old_page] = redirect_page(pages[site / new_page], old_page, new_page, canonical, old_pages,
+                                                   use_directory_urls)
             written.append(old_page)
     return written
 
@@ -129,7 +127,7 @@ def write_redirects(site: pathlib.Path, docs: pathlib.Path, langs: list[str], si
 def write_redirect_pages(build: sitedata.Build) -> None:
     """After the pages' final rewrites (their copies carry them), before the security policy adds its meta."""
     config = build.config
-    write_redirects(build.site, pathlib.Path(config.docs_dir), build.languages,
+    write_redirects(build.site, build.pages, pathlib.Path(config.docs_dir), build.languages,
                     (config.site_url or "https://example.invalid/").rstrip("/") + "/", config.use_directory_urls)
 
 

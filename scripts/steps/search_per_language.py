@@ -134,21 +134,20 @@ def split_index(site: pathlib.Path, langs: list[str]) -> dict[str, int]:
     return counts
 
 
-def point_pages_at_their_index(site: pathlib.Path, langs: list[str]) -> None:
-    for lang in langs:
-        if lang == sitedata.DEFAULT_LANGUAGE:
+def point_pages_at_their_index(site: pathlib.Path, pages: sitedata.Pages, langs: list[str]) -> None:
+    for page, text in pages.items():
+        lang = page.relative_to(site).parts[0]  # the language's folder (English pages are not in one)
+        if lang == sitedata.DEFAULT_LANGUAGE or lang not in langs:
             continue
-        for page in (site / lang).rglob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            match = CONFIG_JSON.search(text)
-            if not match:
-                raise PluginError(f"{page}: no __config JSON found; Material's template has changed")
-            config = json.loads(match.group(2))
-            base = config["base"].rstrip("/")  # "..", "../.." or "" (the root-absolute "/" of 404 pages)
-            if not (base == lang or base.endswith(f"/{lang}")):  # not rewritten yet (idempotent for --dirty)
-                config["base"] = f"{base}/{lang}/"
-            new = match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
-            page.write_text(text[: match.start()] + new + text[match.end():], encoding="utf-8")
+        match = CONFIG_JSON.search(text)
+        if not match:
+            raise PluginError(f"{page}: no __config JSON found; Material's template has changed")
+        config = json.loads(match.group(2))
+        base = config["base"].rstrip("/")  # "..", "../.." or "" (the root-absolute "/" of 404 pages)
+        if not (base == lang or base.endswith(f"/{lang}")):  # not rewritten yet (idempotent for --dirty)
+            config["base"] = f"{base}/{lang}/"
+        new = match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
+        pages[page] = text[: match.start()] + new + text[match.end():]
 
 
 def help_titles(site: pathlib.Path, langs: list[str]) -> dict[str, str]:
@@ -191,7 +190,7 @@ def joined_languages(scripts: pathlib.Path) -> str:
     return "\n;".join(parts) + "\n;"
 
 
-def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
+def attach_forgiving_search(site: pathlib.Path, pages: sitedata.Pages, langs: list[str]) -> None:
     scripts = site / "assets" / "javascripts"
     worker_part, main_part = scripts / "workers" / "search-forgives.js", scripts / "search-forgives.js"
     workers = [p for p in (scripts / "workers").glob("search.*.min.js")]
@@ -207,13 +206,10 @@ def attach_forgiving_search(site: pathlib.Path, langs: list[str]) -> None:
         ("javascripts/",) + _join(bundles[0], main_part, ours_first=True,
                                   fill=lambda text: text.replace("var TITLES = {};", f"var TITLES = {titles};", 1)),
     ]
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = text
+    for page, text in pages.items():
         for folder, old, name in renames:
-            new = new.replace(folder + old, folder + name)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+            text = text.replace(folder + old, folder + name)
+        pages[page] = text
 
 
 def split_search(build: sitedata.Build) -> None:
@@ -224,9 +220,9 @@ def split_search(build: sitedata.Build) -> None:
     counts = split_index(site, langs)
     if not all(counts.values()):
         log.warning("search index empty for %s (a --dirty build?)", [lang for lang, n in counts.items() if not n])
-    point_pages_at_their_index(site, langs)
+    point_pages_at_their_index(site, build.pages, langs)
     if FORGIVES:
-        attach_forgiving_search(site, langs)
+        attach_forgiving_search(site, build.pages, langs)
     else:  # SEARCH_FORGIVES=0: Material's search as it was, to compare
         for part in ("workers/search-forgives.js", "workers/search-languages.js", "search-forgives.js"):
             (site / "assets" / "javascripts" / part).unlink(missing_ok=True)

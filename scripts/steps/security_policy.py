@@ -116,7 +116,7 @@ def nginx_server(values: dict[str, str], site: pathlib.Path, langs: list[str], c
 def apply_policy(build: sitedata.Build) -> None:
     definition = sitedata.load("security.yml")
     site = build.site
-    pages = {page: page.read_text(encoding="utf-8") for page in sorted(site.rglob("*.html"))}  # read once
+    pages = dict(build.pages.items())
     hashes = inline_script_hashes(pages, [entry["hash"] for entry in definition.get("inline_scripts") or []], site)
     values = headers(definition, hashes)
     if any('"' in value or "\n" in value for value in values.values()):
@@ -124,7 +124,7 @@ def apply_policy(build: sitedata.Build) -> None:
     if not build.serve:
         meta_policy = policy(definition, hashes, for_meta=True)
         for page, text in pages.items():
-            page.write_text(with_meta(text, meta_policy, page), encoding="utf-8")
+            build.pages[page] = with_meta(text, meta_policy, page)
     if build.serve or build.offline:
         return  # a temporary or file:// copy: no web server will serve it
     cached, cache = hashed_files(site), definition["cache"]

@@ -160,12 +160,12 @@ class Vocabulary:
         return word in self.words or word in self.values or word in self.tags or word in self.attrs
 
 
-def vocabulary(site: pathlib.Path, own_scripts: list[str]) -> Vocabulary:
+def vocabulary(site: pathlib.Path, pages: sitedata.Pages, own_scripts: list[str]) -> Vocabulary:
     """The words of the pages and of the site's own scripts (what the first load can show)."""
     words = Vocabulary()
-    for page in site.rglob("*.html"):
+    for page, text in pages.items():
         if not page.relative_to(site).as_posix().startswith("assets/"):
-            words.feed(page.read_text(encoding="utf-8"))
+            words.feed(text)
     for script in own_scripts:
         words.add_script((site / script).read_text(encoding="utf-8"))
     return words
@@ -314,7 +314,7 @@ def trim_site(build: sitedata.Build) -> None:
     stylesheets = sorted(site.glob(THEME_CSS))
     if not stylesheets or (own_scripts and not (site / own_scripts[0]).exists()):
         return  # already trimmed and bundled (a --dirty rebuild)
-    first = vocabulary(site, own_scripts)
+    first = vocabulary(site, build.pages, own_scripts)
     theme_words = theme_script_words(site, own_scripts)
     own = "".join((site / path).read_text(encoding="utf-8") for path in list(config.extra_css)
                   + ["assets/stylesheets/urdu.css"] if (site / path).exists())
@@ -326,8 +326,6 @@ def trim_site(build: sitedata.Build) -> None:
     later = "".join(later_parts)
     name = f"assets/stylesheets/scripted.{hashlib.sha256(later.encode('utf-8')).hexdigest()[:10]}.css"
     (site / name).write_text(later, encoding="utf-8")
-    for page in site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = DEFERRED.sub(lambda m: f'{m.group(1)} data-css="{m.group("prefix")}{name}" {m.group(2)}', text, count=1)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
+    for page, text in build.pages.items():
+        build.pages[page] = DEFERRED.sub(lambda m: f'{m.group(1)} data-css="{m.group("prefix")}{name}" {m.group(2)}',
+                                         text, count=1)
