@@ -757,6 +757,8 @@ def code_problems_in_data() -> list[str]:
 def shortcode_problems(text: str, name: str) -> list[str]:
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
+        if "[[" not in line and "]]" not in line:
+            continue  # nothing that could be a shortcode (most lines)
         bad = re.search(r"\[\[[^\]\n]*\]?|\S*\]\]", KNOWN_SHORTCODE.sub("", line))
         if bad:
             problems.append(f"{name}:{number}: '{bad.group(0).strip()}' is not a shortcode the site knows, so "

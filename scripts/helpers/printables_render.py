@@ -103,11 +103,12 @@ class _Splitter(HTMLParser):
             self.blocks.append(Block(tag_name, attrs, self.source[self.start:end]))
 
 
-def blocks_of(content: str) -> list[Block]:
+@functools.lru_cache(maxsize=64)  # a page lends parts to several printables and papers; read only, never changed
+def blocks_of(content: str) -> tuple[Block, ...]:
     splitter = _Splitter(content)
     splitter.feed(content)
     splitter.close()
-    return splitter.blocks
+    return tuple(splitter.blocks)
 
 
 def _classes(block: Block) -> set[str]:

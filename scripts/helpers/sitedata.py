@@ -171,11 +171,13 @@ def _lookup(tree, dotted: str):
 def text(key: str, lang: str, default: str | None = None) -> str:
     """A translated string from data/i18n/<lang>.yml, falling back to English, then to `default`."""
     for candidate in (lang, DEFAULT_LANGUAGE):
-        path = DATA / "i18n" / f"{candidate}.yml"
-        if path.exists():
-            value = _lookup(load(f"i18n/{candidate}.yml"), key)
-            if value is not None:
-                return value
+        try:
+            strings = load(f"i18n/{candidate}.yml")  # parsed once; thousands of look-ups per build
+        except FileNotFoundError:
+            continue
+        value = _lookup(strings, key)
+        if value is not None:
+            return value
     if default is not None:
         return default
     raise KeyError(f"no text for '{key}' in data/i18n/{lang}.yml or data/i18n/en.yml")
