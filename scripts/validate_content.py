@@ -33,6 +33,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from helpers import languages
+from helpers import passed_checks
 from helpers import sitedata
 
 DATA = sitedata.DATA
@@ -816,10 +817,19 @@ def on_pre_build(config):
     register.cache_clear()
     never_publish.cache_clear()
     sitedata.load.cache_clear()  # `mkdocs serve`: an edited data file is read again
+    passed_checks.rules.cache_clear()  # and an edited rule or register checks everything again
+    passed_checks.forget_older_rules()
     langs = sitedata.languages(config)
-    problems = data_problems(langs) + page_problems(pathlib.Path(config.docs_dir), langs)
+    docs = pathlib.Path(config.docs_dir)
+    # What these checks read besides data/ and scripts/ (which passed_checks.rules() covers).
+    check = passed_checks.key("sources", " ".join(langs), passed_checks.files_digest(
+        docs, sitedata.ROOT / "includes", sitedata.ROOT / "overrides"))
+    if passed_checks.passed(check):
+        return
+    problems = data_problems(langs) + page_problems(docs, langs)
     if problems:
         raise Problems(problems)
+    passed_checks.remember(check)
 
 
 @event_priority(-100)  # after every hook that renders shortcodes and data into the page
@@ -834,15 +844,23 @@ def on_page_content(content, page, config, files):
     # The source's lines were checked before the build (on_pre_build stops it there): this finds what they do not
     # show. The HTML of the site's shortcodes (scripts/render_data.py, priority 40, before Markdown) is checked too:
     # its tel:, mailto: and https: links and data-* attributes are allowed like any author's.
-    problems += rendered_code_problems(content, page.file.content_string, name)
     if problems:
         raise Problems(problems)
+    check = passed_checks.key("rendered code", content, page.file.content_string)
+    if not passed_checks.passed(check):
+        problems = rendered_code_problems(content, page.file.content_string, name)
+        if problems:
+            raise Problems(problems)
+        passed_checks.remember(check)
     return content
 
 
 def on_post_page(output, page, config):
     """Every number a reader can see or dial on the finished page, whatever produced it."""
-    problems = check_numbers(output, "docs/" + page.file.src_uri)
-    if problems:
-        raise Problems(problems)
+    check = passed_checks.key("numbers", output)
+    if not passed_checks.passed(check):
+        problems = check_numbers(output, "docs/" + page.file.src_uri)
+        if problems:
+            raise Problems(problems)
+        passed_checks.remember(check)
     return output

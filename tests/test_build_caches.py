@@ -6,6 +6,7 @@ copy a host may send must hold exactly the file beside it, and a template edited
 The theme's file list is kept from one language to the next (scripts/theme_files_once.py), never from one build to
 the next: a file added to overrides/ between two builds in one process (as under `mkdocs serve`) is published.
 (The QR codes kept in .cache/qr/ are keyed by the address they encode; tests/test_printables.py decodes every one.)
+The content checks that passed (.cache/passed-checks/) are asked again when the page or the rules change.
 """
 import gzip
 
@@ -71,3 +72,28 @@ def test_a_theme_file_added_between_two_builds_in_one_process_is_published(tmp_p
     added = project / "site" / "added-between-builds.txt"
     assert added.exists(), "a file added to overrides/ after the first build is missing from the second"
     assert added.read_text(encoding="utf-8") == "added between two builds"
+
+
+def test_a_check_that_passed_is_asked_again_when_the_page_changes(tmp_path):
+    """The content checks remember what passed (.cache/passed-checks/, scripts/helpers/passed_checks.py): a page
+    edited after a clean build is checked again, so an unverified number in it still stops the build."""
+    project = make_project(tmp_path)
+    assert build(project).returncode == 0
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nOr call 0121 496 0000.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0, "an unverified number passed the second build"
+    assert "docs/index.md" in result.stderr and "not in data/verified-numbers.tsv" in result.stderr
+
+
+def test_a_check_that_passed_is_asked_again_when_the_rules_change(tmp_path):
+    """What passed is remembered under the checking code and data: with 999 taken out of the register after a
+    clean build, the unchanged page that shows it no longer passes."""
+    project = make_project(tmp_path)
+    assert build(project).returncode == 0
+    register = project / "data" / "verified-numbers.tsv"
+    lines = register.read_text(encoding="utf-8").splitlines(keepends=True)
+    register.write_text("".join(line for line in lines if not line.startswith("999\t")), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0, "a number no longer in the register passed the second build"
+    assert "999" in result.stderr and "not in data/verified-numbers.tsv" in result.stderr
