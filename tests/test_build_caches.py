@@ -7,6 +7,7 @@ The theme's file list is kept from one language to the next (scripts/theme_files
 the next: a file added to overrides/ between two builds in one process (as under `mkdocs serve`) is published.
 (The QR codes kept in .cache/qr/ are keyed by the address they encode; tests/test_printables.py decodes every one.)
 The content checks that passed (.cache/passed-checks/) are asked again when the page or the rules change.
+The trimmed theme CSS (.cache/trimmed-css/) follows the pages.
 """
 import gzip
 
@@ -97,3 +98,21 @@ def test_a_check_that_passed_is_asked_again_when_the_rules_change(tmp_path):
     result = build(project)
     assert result.returncode != 0, "a number no longer in the register passed the second build"
     assert "999" in result.stderr and "not in data/verified-numbers.tsv" in result.stderr
+
+
+def test_the_trimmed_stylesheet_follows_the_pages(tmp_path):
+    """The trimmed theme CSS is reused while the pages and stylesheets are the same (.cache/trimmed-css/): a page
+    that starts to use a table after a build gets the theme's table rules in the next."""
+    project = make_project(tmp_path)
+
+    def table_rules() -> bool:
+        sheets = (project / "site" / "assets" / "stylesheets").glob("site.*.css")
+        return any("table:not([class])" in sheet.read_text(encoding="utf-8") for sheet in sheets)
+
+    assert build(project).returncode == 0
+    assert not table_rules(), "the fixture's pages have no table: its rules should have been trimmed"
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\n| Who | When |\n|---|---|\n| Police | Any time |\n",
+                    encoding="utf-8")
+    assert build(project).returncode == 0
+    assert table_rules(), "the table's rules are missing after the page gained a table"

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
+import os
 import pathlib
 import re
 
@@ -308,19 +310,47 @@ def trim(css: str, first: Vocabulary, theme_words: set[str] = frozenset(), other
         now, later = trimmed
 
 
+CACHE = sitedata.ROOT / ".cache" / "trimmed-css"
+
+
+def inputs_key(site: pathlib.Path, pages: sitedata.Pages, own_scripts: list[str], sheets: list[str], own: str) -> str:
+    """The SHA-256 of everything the trim reads (pages, scripts, stylesheets) and of this file: the same inputs
+    trim alike, so a warm build reuses the last result (.cache/trimmed-css/) instead of reading every page's words."""
+    digest = hashlib.sha256(pathlib.Path(__file__).read_bytes())
+    texts = [text for page, text in pages.items() if not page.relative_to(site).as_posix().startswith("assets/")]
+    texts += [(site / script).read_text(encoding="utf-8") for script in own_scripts]
+    texts += [script.read_text(encoding="utf-8") for script in sorted(site.glob(THEME_SCRIPTS))]
+    for text in texts + sheets + [own]:
+        encoded = text.encode("utf-8")
+        digest.update(b"\0%d\0" % len(encoded) + encoded)
+    return digest.hexdigest()
+
+
 def trim_site(build: sitedata.Build) -> None:
     site, config = build.site, build.config
     own_scripts = [str(path) for path in config.extra_javascript]
     stylesheets = sorted(site.glob(THEME_CSS))
     if not stylesheets or (own_scripts and not (site / own_scripts[0]).exists()):
         return  # already trimmed and bundled (a --dirty rebuild)
-    first = vocabulary(site, build.pages, own_scripts)
-    theme_words = theme_script_words(site, own_scripts)
     own = "".join((site / path).read_text(encoding="utf-8") for path in list(config.extra_css)
                   + ["assets/stylesheets/urdu.css"] if (site / path).exists())
+    sheets = [stylesheet.read_text(encoding="utf-8") for stylesheet in stylesheets]
+    key = inputs_key(site, build.pages, own_scripts, sheets, own)
+    cached = CACHE / f"{key}.json"
+    try:
+        results = json.loads(cached.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        first = vocabulary(site, build.pages, own_scripts)
+        theme_words = theme_script_words(site, own_scripts)
+        results = [trim(css, first, theme_words, own) for css in sheets]
+        CACHE.mkdir(parents=True, exist_ok=True)
+        for old in CACHE.glob("*.json"):
+            old.unlink(missing_ok=True)  # one entry is enough: the next change makes a new one anyway
+        partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")  # whole or not at all
+        partial.write_text(json.dumps(results), encoding="utf-8")
+        partial.replace(cached)
     later_parts = []
-    for stylesheet in stylesheets:
-        now, later = trim(stylesheet.read_text(encoding="utf-8"), first, theme_words, own)
+    for stylesheet, (now, later) in zip(stylesheets, results):
         stylesheet.write_text(now, encoding="utf-8")
         later_parts.append(later)
     later = "".join(later_parts)
