@@ -225,10 +225,14 @@ def lighthouse(url: str) -> dict | None:
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "tools" / "bench", check=True)
     out = pathlib.Path(tempfile.mkstemp(suffix=".json")[1])
     flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
-    run = subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
-                          f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
-                         env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=240)
-    if run.returncode:
+    for attempt in (1, 2):  # Lighthouse now and then fails to start Chromium: once more before counting a failure
+        run = subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+                              f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                             env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=240)
+        if not run.returncode:
+            break
+        print(f"  lighthouse failed (attempt {attempt}): {run.stderr.strip()[-400:]}", file=sys.stderr)
+    else:
         return None
     report = json.loads(out.read_text())
     return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
