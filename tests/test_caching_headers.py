@@ -7,9 +7,6 @@ number could stay hidden behind an old copy.
 import re
 import urllib.request
 
-import pytest
-
-from helpers import nginx_server
 from sitedata_for_tests import load
 
 CACHE = load("security.yml")["cache"]
@@ -41,20 +38,14 @@ def test_every_content_named_file_is_cached_for_a_year_in_the_headers_file(site)
     assert "/*\n" in rules and f"/*\n  Cache-Control: {CACHE['hashed']}" not in rules
 
 
-@pytest.fixture(scope="module")
-def server(site):
-    with nginx_server.nginx(site) as url:
-        yield url
-
-
 def cache_control(url):
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.headers["Cache-Control"], response.headers["Content-Security-Policy"]
 
 
-def test_nginx_caches_bundles_for_a_year_and_revalidates_pages(site, server):
+def test_nginx_caches_bundles_for_a_year_and_revalidates_pages(site, served_url):
     for path in hashed_paths(site):
-        cache, policy = cache_control(server + path)
+        cache, policy = cache_control(served_url + path)
         assert cache == CACHE["hashed"] and policy, path  # the security headers are still sent with it
     for path in ("/", "/pl/help/", "/search/search_index.json", "/assets/javascripts/lunr/min/lunr.fold.min.js"):
-        assert cache_control(server + path)[0] == CACHE["other"], path
+        assert cache_control(served_url + path)[0] == CACHE["other"], path
