@@ -11,14 +11,19 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
+from helpers import sitedata
+
 THEME_FILES_FILTER = "Files.add_files_from_theme.<locals>.filter"
 _listed: dict[tuple, list[str]] = {}
 
 
+def on_pre_build(config):
+    if sitedata.is_first_language(config):
+        _listed.clear()  # a new build: list the files again
+
+
 @event_priority(100)  # before anything asks for the environment (MkDocs does right after the config events)
 def on_config(config):
-    if not getattr(config.plugins.get("i18n"), "building", False):
-        _listed.clear()  # the first language of a build: list the files again
     theme = config.theme
     if getattr(theme.get_env, "lists_files_once", False):
         return config

@@ -18,7 +18,7 @@ _coverage: dict = {}  # the table's counts, the same in every language: read onc
 
 
 def on_pre_build(config):
-    if sitedata.language(config) == sitedata.DEFAULT_LANGUAGE:
+    if sitedata.is_first_language(config):
         _coverage.clear()  # the first language: `mkdocs serve` counts again after an edit
 
 

@@ -812,7 +812,7 @@ def page_problems(docs_dir: pathlib.Path, langs: list[str]) -> list[str]:
 
 @event_priority(100)  # before any other hook reads data or pages
 def on_pre_build(config):
-    if sitedata.language(config) != sitedata.DEFAULT_LANGUAGE:
+    if not sitedata.is_first_language(config):
         return  # checked once per build, in the first (English) pass
     register.cache_clear()
     never_publish.cache_clear()
@@ -822,7 +822,7 @@ def on_pre_build(config):
     langs = sitedata.languages(config)
     docs = pathlib.Path(config.docs_dir)
     # What these checks read besides data/ and scripts/ (which passed_checks.rules() covers).
-    check = passed_checks.key("sources", " ".join(langs), passed_checks.files_digest(
+    check = passed_checks.key("sources", " ".join(langs), sitedata.files_digest(
         docs, sitedata.ROOT / "includes", sitedata.ROOT / "overrides"))
     if passed_checks.passed(check):
         return

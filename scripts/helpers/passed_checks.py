@@ -11,8 +11,6 @@ five-second build.
 from __future__ import annotations
 
 import functools
-import hashlib
-import pathlib
 import shutil
 
 from helpers import sitedata
@@ -20,27 +18,14 @@ from helpers import sitedata
 FOLDER = sitedata.ROOT / ".cache" / "passed-checks"
 
 
-def files_digest(*folders: pathlib.Path) -> str:
-    """The SHA-256 of every file under the folders: names and contents."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.as_posix().encode("utf-8") + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
 @functools.cache
 def rules() -> str:
     """The code and data the checks use (cleared by validate_content.py at the start of each build)."""
-    return files_digest(sitedata.ROOT / "scripts", sitedata.DATA)
+    return sitedata.files_digest(sitedata.ROOT / "scripts", sitedata.DATA)
 
 
 def key(check: str, *inputs: str) -> str:
-    digest = hashlib.sha256(check.encode("utf-8"))
-    for text in inputs:
-        encoded = text.encode("utf-8")
-        digest.update(b"\0%d\0" % len(encoded) + encoded)  # lengths, so no two splits of a text give one key
-    return digest.hexdigest()
+    return sitedata.digest(check, *inputs)
 
 
 def passed(check_key: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 import pathlib
 from typing import TYPE_CHECKING
@@ -67,6 +68,12 @@ def language(config) -> str:
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
 
 
+def is_first_language(config) -> bool:
+    """True while static-i18n builds its first language, the default: where work done once per build starts (and
+    what was kept from the last build, under `mkdocs serve`, is dropped)."""
+    return language(config) == DEFAULT_LANGUAGE
+
+
 def languages(config) -> list[str]:
     plugin = config.plugins.get("i18n")
     return [lang.locale for lang in plugin.config.languages if lang.build and lang.locale != "null"]
@@ -81,6 +88,27 @@ def is_quick_build() -> bool:
     """QUICK_BUILD=1: a build without the PDFs and without the offline copy
     (which holds the PDFs). For quick checks and for scripts/commands/bench.py, whose build-time budget is defined so."""
     return bool(os.environ.get("QUICK_BUILD"))
+
+
+def digest(*texts: str) -> str:
+    """The SHA-256 (hex) of the texts, each with its length, so no two ways of splitting one text give one digest:
+    the key of a cache entry made from them."""
+    hashed = hashlib.sha256()
+    for text in texts:
+        encoded = text.encode("utf-8")
+        hashed.update(b"\0%d\0" % len(encoded) + encoded)
+    return hashed.hexdigest()
+
+
+def files_digest(*paths: pathlib.Path, root: pathlib.Path = ROOT) -> str:
+    """The SHA-256 (hex) of every file under the paths (folders or files): names relative to `root`, and contents."""
+    hashed = hashlib.sha256()
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file() and "__pycache__" not in file.parts:
+                hashed.update(pathlib.Path(os.path.relpath(file, root)).as_posix().encode("utf-8") + b"\0"
+                              + hashlib.sha256(file.read_bytes()).digest())
+    return hashed.hexdigest()
 
 
 class Pages:

@@ -16,7 +16,6 @@ mkdocs.offline.yml (test fixtures) make no offline copy.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import pathlib
@@ -58,14 +57,7 @@ def zip_site(folder: pathlib.Path, target: pathlib.Path) -> int:
 
 
 def inputs_hash(root: pathlib.Path, strict: bool) -> str:
-    digest = hashlib.sha256(f"strict={strict}\n".encode())
-    for name in INPUTS:
-        path = root / name
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return sitedata.digest(f"strict={strict}", sitedata.files_digest(*(root / name for name in INPUTS), root=root))
 
 
 def build_offline_copy(config) -> pathlib.Path:

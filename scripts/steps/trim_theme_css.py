@@ -314,16 +314,12 @@ CACHE = sitedata.ROOT / ".cache" / "trimmed-css"
 
 
 def inputs_key(site: pathlib.Path, pages: sitedata.Pages, own_scripts: list[str], sheets: list[str], own: str) -> str:
-    """The SHA-256 of everything the trim reads (pages, scripts, stylesheets) and of this file: the same inputs
+    """The digest of everything the trim reads (pages, scripts, stylesheets) and of this file: the same inputs
     trim alike, so a warm build reuses the last result (.cache/trimmed-css/) instead of reading every page's words."""
-    digest = hashlib.sha256(pathlib.Path(__file__).read_bytes())
     texts = [text for page, text in pages.items() if not page.relative_to(site).as_posix().startswith("assets/")]
     texts += [(site / script).read_text(encoding="utf-8") for script in own_scripts]
     texts += [script.read_text(encoding="utf-8") for script in sorted(site.glob(THEME_SCRIPTS))]
-    for text in texts + sheets + [own]:
-        encoded = text.encode("utf-8")
-        digest.update(b"\0%d\0" % len(encoded) + encoded)
-    return digest.hexdigest()
+    return sitedata.digest(pathlib.Path(__file__).read_text(encoding="utf-8"), *texts, *sheets, own)
 
 
 def trim_site(build: sitedata.Build) -> None:
